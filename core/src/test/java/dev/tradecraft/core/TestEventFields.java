@@ -1,0 +1,80 @@
+package dev.tradecraft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class TestEventFields
+{
+    @Test
+    void testExactLookupWinsOverCaseInsensitive()
+    {
+        EventFields fields = EventFields.builder(2).put("eventid", "1").put("EventID", "4688").build();
+        assertEquals("4688", fields.get("EventID"));
+        assertEquals("1", fields.get("eventid"));
+        assertEquals("1", fields.get("EVENTID"));
+    }
+
+    @Test
+    void testAbsentFieldIsNull()
+    {
+        EventFields fields = EventFields.builder(1).put("Image", "C:\\w3wp.exe").build();
+        assertNull(fields.get("CommandLine"));
+        assertFalse(fields.contains("CommandLine"));
+        assertTrue(fields.contains("image"));
+    }
+
+    @Test
+    void testLaterValueReplacesEarlier()
+    {
+        EventFields fields = EventFields.builder(1).put("a", "1").put("a", "2").build();
+        assertEquals(1, fields.size());
+        assertEquals("2", fields.get("a"));
+    }
+
+    @Test
+    void testOrderIsInsertionOrder()
+    {
+        EventFields fields = EventFields.builder(3).put("z", "1").put("a", "2").put("m", "3").build();
+        assertEquals(List.of("z", "a", "m"), List.copyOf(fields.asMap().keySet()));
+    }
+
+    @Test
+    void testIndexedAndScannedLookupAgree()
+    {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            int size = 1 + random.nextInt(40);
+            EventFields.Builder builder = EventFields.builder(size);
+            for (int i = 0; i < size; i++) {
+                builder.put("Field" + random.nextInt(60), Integer.toString(i));
+            }
+            EventFields fields = builder.build();
+            for (int probe = 0; probe < 60; probe++) {
+                String name = "field" + probe;
+                String expected = null;
+                for (int i = 0; i < fields.size(); i++) {
+                    if (fields.name(i).equalsIgnoreCase(name)) {
+                        expected = fields.value(i);
+                        break;
+                    }
+                }
+                assertEquals(expected, fields.get(name), "seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void testRejectsNullValue()
+    {
+        assertThrows(NullPointerException.class, () -> EventFields.builder(1).put("a", null));
+    }
+}
