@@ -1,0 +1,144 @@
+package dev.tradecraft.scenarios;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+
+/**
+ * Writes events in the shape {@code evtx_dump -o json} gives them (see the SigmaHQ regression
+ * data): one {@code {"Event": {...}}} object per record, either one per line or pretty-printed with
+ * two-space indentation and the objects concatenated.
+ */
+final class EventJsonWriter
+{
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    /** Record numbers continue across a host's files, one counter per channel. */
+    static final class RecordNumbers
+    {
+        private final long[] next = new long[WindowsEvent.Channel.values().length];
+
+        RecordNumbers(long first)
+        {
+            for (int i = 0; i < next.length; i++) {
+                next[i] = first + i * 7_919L;
+            }
+        }
+
+        long next(WindowsEvent.Channel channel)
+        {
+            return next[channel.ordinal()]++;
+        }
+    }
+
+    private EventJsonWriter() {}
+
+    /** Writes {@code events} (already in time order) to {@code file}; returns how many were written. */
+    static int write(Path file, boolean pretty, HostProfile host, List<WindowsEvent> events, RecordNumbers numbers) throws IOException
+    {
+        try (OutputStream out = FixedGzipOutputStream.open(file, false);
+                JsonGenerator generator = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            if (pretty) {
+                Separators separators = Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withRootSeparator("\n");
+                generator.setPrettyPrinter(new DefaultPrettyPrinter(separators));
+            }
+            else {
+                generator.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            }
+            for (WindowsEvent event : events) {
+                writeEvent(generator, host, event, numbers.next(event.channel()));
+            }
+            generator.writeRaw('\n');
+        }
+        return events.size();
+    }
+
+    private static void writeEvent(JsonGenerator out, HostProfile host, WindowsEvent event, long recordId) throws IOException
+    {
+        WindowsEvent.Channel channel = event.channel();
+        boolean sysmon = channel == WindowsEvent.Channel.SYSMON;
+        out.writeStartObject();
+        out.writeObjectFieldStart("Event");
+        out.writeObjectFieldStart("#attributes");
+        out.writeStringField("xmlns", "http://schemas.microsoft.com/win/2004/08/events/event");
+        out.writeEndObject();
+
+        out.writeObjectFieldStart("System");
+        out.writeObjectFieldStart("Provider");
+        out.writeObjectFieldStart("#attributes");
+        out.writeStringField("Name", channel.provider());
+        out.writeStringField("Guid", channel.providerGuid());
+        out.writeEndObject();
+        out.writeEndObject();
+        out.writeNumberField("EventID", event.eventId());
+        out.writeNumberField("Version", event.version());
+        out.writeNumberField("Level", sysmon ? 4 : 0);
+        out.writeNumberField("Task", sysmon ? event.eventId() : 13312);
+        out.writeNumberField("Opcode", 0);
+        out.writeStringField("Keywords", sysmon ? "0x8000000000000000" : "0x8020000000000000");
+        out.writeObjectFieldStart("TimeCreated");
+        out.writeObjectFieldStart("#attributes");
+        // The record is stamped a little after the event it describes.
+        out.writeStringField("SystemTime", TimeText.isoMicros(event.micros() + 300 + Math.floorMod(event.micros() * 7919L, 9_000L)));
+        out.writeEndObject();
+        out.writeEndObject();
+        out.writeNumberField("EventRecordID", recordId);
+        out.writeNullField("Correlation");
+        out.writeObjectFieldStart("Execution");
+        out.writeObjectFieldStart("#attributes");
+        out.writeNumberField("ProcessID", sysmon ? host.sysmonPid() : 4);
+        out.writeNumberField("ThreadID", writerThread(host, event));
+        out.writeEndObject();
+        out.writeEndObject();
+        out.writeStringField("Channel", channel.channelName());
+        out.writeStringField("Computer", host.fqdn());
+        if (sysmon) {
+            out.writeObjectFieldStart("Security");
+            out.writeObjectFieldStart("#attributes");
+            out.writeStringField("UserID", "S-1-5-18");
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        else {
+            out.writeNullField("Security");
+        }
+        out.writeEndObject();
+
+        out.writeObjectFieldStart("EventData");
+        for (WindowsEvent.Datum datum : event.data()) {
+            Object value = datum.value();
+            if (value instanceof Integer number) {
+                out.writeNumberField(datum.name(), number);
+            }
+            else if (value instanceof Long number) {
+                out.writeNumberField(datum.name(), number);
+            }
+            else if (value instanceof Boolean flag) {
+                out.writeBooleanField(datum.name(), flag);
+            }
+            else {
+                out.writeStringField(datum.name(), value.toString());
+            }
+        }
+        out.writeEndObject();
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    // Sysmon logs from a handful of worker threads; which one is incidental.
+    private static int writerThread(HostProfile host, WindowsEvent event)
+    {
+        int base = event.channel() == WindowsEvent.Channel.SYSMON ? host.sysmonPid() + 1_000 : 300;
+        return base + 4 * (int) Math.floorMod(event.micros() / 1000, 5L);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tradecraft.sigma;
+
+import dev.tradecraft.core.Event;
+import dev.tradecraft.core.EventFields;
+import dev.tradecraft.sigma.logsource.MappingAlternative;
+import dev.tradecraft.sigma.value.WildcardMatcher;
+
+import java.util.Arrays;
+
+/**
+ * Per-event state of one {@link TreeRuleset#match} call: field values looked up once and folded
+ * once, however many rules read them, logsource alternatives checked once, and the keyword trail.
+ * Reused per thread; a generation stamp invalidates the caches without clearing arrays.
+ */
+final class EvalContext
+{
+    private final String[] fieldNames;
+    private final MappingAlternative[] alternatives;
+    private final String[] values;
+    private final String[] folded;
+    private final int[] valueStamp;
+    private final int[] foldedStamp;
+    private final boolean[] accepted;
+    private final int[] acceptedStamp;
+    private final long[] candidates;
+    private String[] foldedByIndex = new String[32];
+    private int[] foldedByIndexStamp = new int[32];
+    private int generation;
+    private EventFields fields;
+    private Event event;
+    final MatchTrail trail = new MatchTrail();
+    boolean inUse;
+
+    EvalContext(String[] fieldNames, MappingAlternative[] alternatives, int rules)
+    {
+        this.candidates = new long[(rules + 63) >>> 6];
+        this.fieldNames = fieldNames;
+        this.alternatives = alternatives;
+        this.values = new String[fieldNames.length];
+        this.folded = new String[fieldNames.length];
+        this.valueStamp = new int[fieldNames.length];
+        this.foldedStamp = new int[fieldNames.length];
+        this.accepted = new boolean[alternatives.length];
+        this.acceptedStamp = new int[alternatives.length];
+    }
+
+    void begin(Event newEvent)
+    {
+        if (generation == Integer.MAX_VALUE) {
+            Arrays.fill(valueStamp, 0);
+            Arrays.fill(foldedStamp, 0);
+            Arrays.fill(acceptedStamp, 0);
+            Arrays.fill(foldedByIndexStamp, 0);
+            generation = 0;
+        }
+        generation++;
+        event = newEvent;
+        fields = newEvent.fields();
+        trail.reset(0);
+        Arrays.fill(candidates, 0);
+        if (foldedByIndex.length < fields.size()) {
+            foldedByIndex = new String[fields.size()];
+            foldedByIndexStamp = new int[fields.size()];
+        }
+    }
+
+    /** Drops the event so a reused context does not keep it reachable. */
+    void end()
+    {
+        event = null;
+        fields = null;
+    }
+
+    /** One bit per compiled rule, cleared at {@link #begin}: the rules to evaluate for this event. */
+    long[] candidates()
+    {
+        return candidates;
+    }
+
+    EventFields fields()
+    {
+        return fields;
+    }
+
+    /** The value of a numbered field, or null when the event lacks it. */
+    String value(int fieldId)
+    {
+        if (valueStamp[fieldId] != generation) {
+            values[fieldId] = fields.get(fieldNames[fieldId]);
+            valueStamp[fieldId] = generation;
+        }
+        return values[fieldId];
+    }
+
+    /** The folded value of a numbered field, or null when the event lacks it. */
+    String folded(int fieldId)
+    {
+        if (foldedStamp[fieldId] != generation) {
+            String value = value(fieldId);
+            folded[fieldId] = value == null ? null : WildcardMatcher.fold(value);
+            foldedStamp[fieldId] = generation;
+        }
+        return folded[fieldId];
+    }
+
+    /** The folded value of the event's field at {@code index}, for keyword searches. */
+    String foldedAt(int index)
+    {
+        if (foldedByIndexStamp[index] != generation) {
+            foldedByIndex[index] = WildcardMatcher.fold(fields.value(index));
+            foldedByIndexStamp[index] = generation;
+        }
+        return foldedByIndex[index];
+    }
+
+    boolean accepts(int alternative)
+    {
+        if (acceptedStamp[alternative] != generation) {
+            accepted[alternative] = alternatives[alternative].accepts(event);
+            acceptedStamp[alternative] = generation;
+        }
+        return accepted[alternative];
+    }
+}

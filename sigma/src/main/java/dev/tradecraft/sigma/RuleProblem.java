@@ -1,0 +1,29 @@
+package dev.tradecraft.sigma;
+
+import static dev.tradecraft.core.Checks.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A rule that could not be used, and why. Prints as {@code file:line: KIND: message}, or
+ * {@code file: KIND: message} when the line is unknown (0).
+ *
+ * @param source file or resource name
+ * @param line 1-based line, 0 when unknown
+ * @param message names the rule (title and id) when known, and the exact reason
+ */
+public record RuleProblem(String source, int line, RuleProblemKind kind, String message)
+{
+    public RuleProblem
+    {
+        requireNonNull(source, "source is null");
+        checkArgument(line >= 0, "line is negative: %s", line);
+        requireNonNull(kind, "kind is null");
+        requireNonNull(message, "message is null");
+    }
+
+    @Override
+    public String toString()
+    {
+        return source + (line > 0 ? ":" + line : "") + ": " + kind + ": " + message;
+    }
+}

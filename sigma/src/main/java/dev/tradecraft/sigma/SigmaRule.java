@@ -1,0 +1,87 @@
+package dev.tradecraft.sigma;
+
+import static dev.tradecraft.core.Checks.checkArgument;
+import static dev.tradecraft.core.Checks.checkNotBlank;
+import static java.util.Objects.requireNonNull;
+
+import dev.tradecraft.core.Level;
+import dev.tradecraft.core.Logsource;
+import dev.tradecraft.core.RuleRef;
+import dev.tradecraft.sigma.rule.Detection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One parsed Sigma rule: its metadata, the logsource it applies to and its detection, with the
+ * condition already resolved against the detection's identifiers. Immutable.
+ *
+ * @param id the rule's id, or for a rule without one a stable id derived from source and title
+ * @param status {@link RuleStatus#UNSTATED} when the rule states none
+ * @param level {@link dev.tradecraft.sigma.rule.RuleParser#DEFAULT_LEVEL} (medium) when the rule states none
+ * @param author "" when the rule names none
+ * @param description "" when absent
+ * @param tags lower case, as RuleRef requires
+ * @param source the file or resource name the rule came from
+ * @param line 1-based line where the rule's document starts
+ */
+public record SigmaRule(
+        String id,
+        String title,
+        RuleStatus status,
+        Level level,
+        String author,
+        String description,
+        List<String> tags,
+        List<String> references,
+        List<String> falsepositives,
+        Logsource logsource,
+        String source,
+        int line,
+        Detection detection)
+{
+    public SigmaRule
+    {
+        checkNotBlank(id, "id");
+        checkNotBlank(title, "title");
+        requireNonNull(status, "status is null");
+        requireNonNull(level, "level is null");
+        requireNonNull(author, "author is null");
+        requireNonNull(description, "description is null");
+        tags = lowerCase(requireNonNull(tags, "tags is null"));
+        references = List.copyOf(requireNonNull(references, "references is null"));
+        falsepositives = List.copyOf(requireNonNull(falsepositives, "falsepositives is null"));
+        requireNonNull(logsource, "logsource is null");
+        requireNonNull(source, "source is null");
+        checkArgument(line >= 0, "line is negative: %s", line);
+        requireNonNull(detection, "detection is null");
+    }
+
+    /** What a hit on this rule carries: id, title, level, author, tags. */
+    public RuleRef ref()
+    {
+        return new RuleRef(id, title, level, author, tags, RuleRef.Kind.SIGMA);
+    }
+
+    /** {@code 'title' (id)}, the form problem messages use. */
+    public String label()
+    {
+        return "'" + title + "' (" + id + ")";
+    }
+
+    private static List<String> lowerCase(List<String> values)
+    {
+        List<String> result = new ArrayList<>(values.size());
+        for (String value : values) {
+            result.add(requireNonNull(value, "tag is null").toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(result);
+    }
+
+    @Override
+    public String toString()
+    {
+        return title + " (" + id + ")";
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tradecraft.sigma;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.tradecraft.sigma.rule.RuleParser;
+import dev.tradecraft.sigma.yaml.YamlNodes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads Sigma rules from files, directories and text. Parse all, report all: every document is
+ * tried, one bad rule never stops the others, and every rule that is left out appears in
+ * {@link RuleLoadResult#problems()} with file, line, kind and reason. Stateless and thread-safe.
+ */
+public final class SigmaRuleLoader
+{
+    private static final long MAX_FILE_BYTES = YamlNodes.MAX_CODE_POINTS;
+
+    /**
+     * Loads the given files, and every {@code *.yml}/{@code *.yaml} below the given directories,
+     * in sorted path order per directory. A file named directly is read whatever its extension.
+     * Rule ids must be unique across everything loaded in one call; a later duplicate is reported
+     * as DUPLICATE_ID and left out.
+     */
+    public RuleLoadResult load(List<Path> pathsOrDirs)
+    {
+        requireNonNull(pathsOrDirs, "pathsOrDirs is null");
+        List<SigmaRule> rules = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, SigmaRule> byId = new HashMap<>();
+        for (Path path : pathsOrDirs) {
+            List<Path> files;
+            try {
+                files = Files.isDirectory(path) ? ruleFiles(path) : List.of(path);
+            }
+            catch (IOException | UncheckedIOException e) {
+                problems.add(new RuleProblem(path.toString(), 0, RuleProblemKind.BAD_YAML, "cannot list directory: " + e.getMessage()));
+                continue;
+            }
+            for (Path file : files) {
+                RuleLoadResult result = loadFile(file);
+                addUnique(result, rules, problems, byId);
+            }
+        }
+        return new RuleLoadResult(rules, problems);
+    }
+
+    /** Loads rules from text, e.g. a jar resource or a test; {@code source} names it in problems. */
+    public RuleLoadResult loadText(String source, String yamlText)
+    {
+        requireNonNull(source, "source is null");
+        requireNonNull(yamlText, "yamlText is null");
+        List<SigmaRule> rules = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        addUnique(RuleParser.parse(source, stripBom(yamlText)), rules, problems, new HashMap<>());
+        return new RuleLoadResult(rules, problems);
+    }
+
+    private static List<Path> ruleFiles(Path directory)
+            throws IOException
+    {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            List<Path> files = new ArrayList<>();
+            walk.filter(Files::isRegularFile).filter(SigmaRuleLoader::isRuleFile).sorted().forEach(files::add);
+            return files;
+        }
+    }
+
+    private static boolean isRuleFile(Path file)
+    {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yml") || name.endsWith(".yaml");
+    }
+
+    private static RuleLoadResult loadFile(Path file)
+    {
+        String source = file.toString();
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return failed(source, "file is larger than " + MAX_FILE_BYTES + " bytes; not a rule file");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            }
+            catch (CharacterCodingException e) {
+                return failed(source, "not UTF-8 text (Sigma rules are UTF-8)");
+            }
+            return RuleParser.parse(source, stripBom(text));
+        }
+        catch (IOException e) {
+            return failed(source, "cannot read: " + e);
+        }
+    }
+
+    private static RuleLoadResult failed(String source, String reason)
+    {
+        return new RuleLoadResult(List.of(), List.of(new RuleProblem(source, 0, RuleProblemKind.BAD_YAML, reason)));
+    }
+
+    private static String stripBom(String text)
+    {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    private static void addUnique(RuleLoadResult result, List<SigmaRule> rules, List<RuleProblem> problems, Map<String, SigmaRule> byId)
+    {
+        problems.addAll(result.problems());
+        for (SigmaRule rule : result.rules()) {
+            SigmaRule first = byId.putIfAbsent(rule.id(), rule);
+            if (first != null) {
+                problems.add(new RuleProblem(rule.source(), rule.line(), RuleProblemKind.DUPLICATE_ID,
+                        "rule " + rule.label() + ": id already used by " + first.label() + " at " + first.source() + ":" + first.line()));
+                continue;
+            }
+            rules.add(rule);
+        }
+    }
+}

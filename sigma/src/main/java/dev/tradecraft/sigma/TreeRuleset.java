@@ -1,0 +1,188 @@
+package dev.tradecraft.sigma;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.tradecraft.core.Event;
+import dev.tradecraft.core.EventFields;
+import dev.tradecraft.sigma.logsource.MappingAlternative;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first evaluator: per event, each rule's logsource alternatives are checked (each distinct
+ * one once per event) and the rule's tree is walked for the alternatives the event belongs to.
+ * Immutable after construction; per-event state lives in a per-thread {@link EvalContext}.
+ */
+final class TreeRuleset
+        implements SigmaRuleset
+{
+    private final List<SigmaRule> rules;
+    private final List<RuleProblem> problems;
+    private final CompiledRule[] compiled;
+    private final String[] fieldNames;
+    private final MappingAlternative[] alternatives;
+    // For each alternative slot, the indexes of the rules that use it, ascending.
+    private final int[][] rulesByAlternative;
+    private final ThreadLocal<EvalContext> contexts;
+
+    TreeRuleset(List<CompiledRule> compiled, String[] fieldNames, List<MappingAlternative> alternatives, List<RuleProblem> problems)
+    {
+        this.compiled = compiled.toArray(new CompiledRule[0]);
+        this.fieldNames = fieldNames.clone();
+        this.alternatives = alternatives.toArray(new MappingAlternative[0]);
+        this.rulesByAlternative = rulesByAlternative(this.compiled, this.alternatives.length);
+        this.contexts = ThreadLocal.withInitial(this::newContext);
+        SigmaRule[] compiledRules = new SigmaRule[this.compiled.length];
+        for (int i = 0; i < compiledRules.length; i++) {
+            compiledRules[i] = this.compiled[i].rule;
+        }
+        this.rules = List.of(compiledRules);
+        this.problems = List.copyOf(problems);
+    }
+
+    @Override
+    public void match(Event event, MatchSink sink)
+    {
+        requireNonNull(event, "event is null");
+        requireNonNull(sink, "sink is null");
+        EvalContext context = contexts.get();
+        if (context.inUse) {
+            // A sink that matches another event on this thread gets a context of its own.
+            context = newContext();
+        }
+        context.inUse = true;
+        try {
+            context.begin(event);
+            // Only rules whose logsource the event belongs to are visited, in rule order.
+            long[] candidates = context.candidates();
+            for (int slot = 0; slot < rulesByAlternative.length; slot++) {
+                if (context.accepts(slot)) {
+                    for (int index : rulesByAlternative[slot]) {
+                        candidates[index >>> 6] |= 1L << index;
+                    }
+                }
+            }
+            for (int word = 0; word < candidates.length; word++) {
+                long bits = candidates[word];
+                while (bits != 0) {
+                    int index = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    evaluate(compiled[index], context, sink);
+                }
+            }
+        }
+        finally {
+            context.end();
+            context.inUse = false;
+        }
+    }
+
+    private static void evaluate(CompiledRule rule, EvalContext context, MatchSink sink)
+    {
+        for (CompiledAlternative alternative : rule.alternatives) {
+            if (!context.accepts(alternative.alternativeIndex)) {
+                continue;
+            }
+            context.trail.reset(0);
+            if (alternative.root.eval(context)) {
+                sink.matched(rule.rule, alternative.matchedFields(context));
+                return;
+            }
+        }
+    }
+
+    private static int[][] rulesByAlternative(CompiledRule[] compiled, int slots)
+    {
+        int[] counts = new int[slots];
+        for (CompiledRule rule : compiled) {
+            for (CompiledAlternative alternative : rule.alternatives) {
+                counts[alternative.alternativeIndex]++;
+            }
+        }
+        int[][] result = new int[slots][];
+        for (int slot = 0; slot < slots; slot++) {
+            result[slot] = new int[counts[slot]];
+            counts[slot] = 0;
+        }
+        for (int index = 0; index < compiled.length; index++) {
+            for (CompiledAlternative alternative : compiled[index].alternatives) {
+                int slot = alternative.alternativeIndex;
+                result[slot][counts[slot]++] = index;
+            }
+        }
+        return result;
+    }
+
+    private EvalContext newContext()
+    {
+        return new EvalContext(fieldNames, alternatives, compiled.length);
+    }
+
+    @Override
+    public List<SigmaRule> rules()
+    {
+        return rules;
+    }
+
+    @Override
+    public List<RuleProblem> problems()
+    {
+        return problems;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "TreeRuleset(" + rules.size() + " rules, " + problems.size() + " problems)";
+    }
+
+    static final class CompiledRule
+    {
+        final SigmaRule rule;
+        final CompiledAlternative[] alternatives;
+
+        CompiledRule(SigmaRule rule, List<CompiledAlternative> alternatives)
+        {
+            this.rule = rule;
+            this.alternatives = alternatives.toArray(new CompiledAlternative[0]);
+        }
+    }
+
+    /** A rule's tree under one logsource alternative, with the fields it reports. */
+    static final class CompiledAlternative
+    {
+        final int alternativeIndex;
+        final EvalNode root;
+        private final String[] ruleFields;
+        private final int[] fieldIds;
+
+        CompiledAlternative(int alternativeIndex, EvalNode root, String[] ruleFields, int[] fieldIds)
+        {
+            this.alternativeIndex = alternativeIndex;
+            this.root = root;
+            this.ruleFields = ruleFields;
+            this.fieldIds = fieldIds;
+        }
+
+        Map<String, String> matchedFields(EvalContext context)
+        {
+            Map<String, String> result = new LinkedHashMap<>();
+            for (int i = 0; i < ruleFields.length; i++) {
+                String value = context.value(fieldIds[i]);
+                if (value != null) {
+                    result.put(ruleFields[i], value);
+                }
+            }
+            EventFields fields = context.fields();
+            MatchTrail trail = context.trail;
+            for (int i = 0; i < trail.size(); i++) {
+                int index = trail.get(i);
+                result.putIfAbsent(fields.name(index), fields.value(index));
+            }
+            return Collections.unmodifiableMap(result);
+        }
+    }
+}
