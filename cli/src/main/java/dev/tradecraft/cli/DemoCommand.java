@@ -1,0 +1,121 @@
+package dev.tradecraft.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.tradecraft.hunt.HuntCounters;
+import dev.tradecraft.hunt.HuntResult;
+import dev.tradecraft.hunt.Hunter;
+import dev.tradecraft.hunt.LogFile;
+import dev.tradecraft.hunt.LogTree;
+import dev.tradecraft.hunt.content.DetectionContent;
+import dev.tradecraft.hunt.output.HitJson;
+import dev.tradecraft.hunt.output.SummaryJson;
+import dev.tradecraft.hunt.verdict.OrganisationVerdict;
+import dev.tradecraft.scenarios.VerdictScore;
+import dev.tradecraft.scenarios.World;
+import dev.tradecraft.scenarios.WorldGenerator;
+import dev.tradecraft.scenarios.WorldSpec;
+import dev.tradecraft.sigma.SigmaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", sortOptions = false,
+        description = {
+                "Write a seeded ToolShell world into the workspace, hunt it with the built-in content,",
+                "print the per-organisation verdicts and score them against the world's ground truth."})
+final class DemoCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data).")
+    private Path workspace = Path.of("tradecraft-data");
+
+    @Option(names = "--seed", paramLabel = "N", description = "World seed (default: the demo seed).")
+    private Long seed;
+
+    @Option(names = "--organisations", paramLabel = "N", description = "Organisations in the world (default: the demo size).")
+    private Integer organisations;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, SigmaException
+    {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        WorldSpec demo = WorldSpec.demo();
+        WorldSpec worldSpec = new WorldSpec(seed != null ? seed : demo.seed(),
+                organisations != null ? organisations : demo.organisations(),
+                demo.firstDay(), demo.days(), demo.requestsPerHostPerDay());
+        Path worldDir = workspace.resolve("demo-world");
+
+        long started = System.nanoTime();
+        out.println("Writing a ToolShell world (seed " + worldSpec.seed() + ", " + worldSpec.organisations() + " organisations) to " + worldDir);
+        out.flush();
+        World world = new WorldGenerator(worldSpec).write(worldDir);
+        double generated = (System.nanoTime() - started) / 1e9;
+
+        DetectionContent content = DetectionContent.load(List.of(), List.of(), Optional.empty());
+        HuntReporter.printContentProblems(content, err);
+        List<LogFile> files = LogTree.discover(List.of(world.webLogs(), world.events()), Optional.empty());
+        out.println("Hunting " + files.size() + " files with the built-in content (" + content.rulesInUse() + " Sigma rules, "
+                + content.iocs().indicators().size() + " indicators)");
+        out.flush();
+        Hunter hunter = Hunter.builder(content.ruleset()).iocs(content.iocs()).threads(threads).build();
+        HuntCounters counters = new HuntCounters();
+        HuntResult result;
+        try (ProgressLine progress = ProgressLine.start(counters, err, ProgressLine.wanted(quiet))) {
+            result = hunter.hunt(files, counters);
+        }
+
+        Path summary = workspace.resolve("demo-summary.json");
+        try (Writer writer = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
+            SummaryJson.write(result, content.rulesInUse(), content.ruleProblems().size(), content.iocs().indicators().size(), writer);
+        }
+        Path hits = workspace.resolve("demo-hits.jsonl");
+        try (Writer writer = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {
+            HitJson.writeLines(result.hits(), writer);
+        }
+
+        out.println();
+        OrganisationTable.print(result.organisations(), out);
+        out.println();
+        HuntReporter.printSummary(result, content, out);
+
+        Map<String, String> predicted = new HashMap<>();
+        for (OrganisationVerdict verdict : result.organisations()) {
+            predicted.put(verdict.organisation(), verdict.status().label());
+        }
+        VerdictScore score = VerdictScore.of(world.truth(), predicted);
+        out.println();
+        out.println("Score against the ground truth (" + world.truthFile() + "):");
+        out.println(String.format(Locale.ROOT, "  compromised: precision %.3f, recall %.3f (%d true positives, %d false positives, %d missed)",
+                score.precision(), score.recall(), score.truePositives(), score.falsePositives(), score.falseNegatives()));
+        out.println(String.format(Locale.ROOT, "  all statuses: %d of %d organisations right", score.correct(), score.total()));
+        for (String line : score.mistakes()) {
+            out.println("  " + TerminalText.safe(line));
+        }
+        out.println(String.format(Locale.ROOT, "World written in %.1f s; hunt %.1f s. Hits: %s; summary: %s",
+                generated, result.elapsedNanos() / 1e9, hits, summary));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.tradecraft.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.tradecraft.hunt.HuntCounters;
+import dev.tradecraft.hunt.HuntResult;
+import dev.tradecraft.hunt.Hunter;
+import dev.tradecraft.hunt.LogFile;
+import dev.tradecraft.hunt.LogTree;
+import dev.tradecraft.hunt.content.DetectionContent;
+import dev.tradecraft.hunt.output.HitCsv;
+import dev.tradecraft.hunt.output.HitJson;
+import dev.tradecraft.hunt.output.SummaryJson;
+import dev.tradecraft.sigma.SigmaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "hunt", sortOptions = false,
+        description = {
+                "Hunt log trees for exploitation and persistence, and judge each organisation.",
+                "Each ROOT holds <organisation>/<host>/…files…; roots naming the same organisation merge.",
+                "Formats are found by content (IIS W3C logs, Windows events as JSON; .gz read transparently)."})
+final class HuntCommand implements Callable<Integer>
+{
+    enum Format { table, jsonl, csv }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ROOT", description = "Folders (or files) to hunt.")
+    private List<Path> roots = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Sigma rule file or folder (repeatable). Default: the built-in ToolShell content.")
+    private List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--iocs", paramLabel = "FILE", description = "IOC feed in Tradecraft CSV (repeatable, see docs/iocs.md). Default: the built-in ToolShell feed.")
+    private List<Path> iocs = new ArrayList<>();
+
+    @Option(names = "--mappings", paramLabel = "FILE", description = "Extra Sigma logsource mappings (YAML), added to the built-in ones.")
+    private Path mappings;
+
+    @Option(names = "--org", paramLabel = "NAME", description = "Treat every root as this one organisation; its first folder level names the host.")
+    private String organisation;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the hits to FILE (format from --format, or from the extension .csv/.jsonl when --format is table).")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default: organisations on stdout), jsonl or csv (hits on stdout, or in --out).")
+    private Format format = Format.table;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the per-organisation verdicts and hunt totals as JSON.")
+    private Path summaryJson;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (threads < 1) {
+            stderr.println("tradecraft hunt: --threads must be at least 1, got " + threads);
+            return ExitCodes.INVALID_INPUT;
+        }
+        DetectionContent content;
+        try {
+            content = DetectionContent.load(rules, iocs, Optional.ofNullable(mappings));
+        }
+        catch (SigmaException | IOException e) {
+            stderr.println("tradecraft hunt: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (!quiet) {
+            HuntReporter.printContentProblems(content, stderr);
+        }
+        if (content.rulesInUse() == 0 && content.iocs().isEmpty()) {
+            stderr.println("tradecraft hunt: no rule and no indicator could be loaded, nothing to hunt with");
+            return ExitCodes.NOTHING_DONE;
+        }
+        List<LogFile> files;
+        try {
+            files = LogTree.discover(roots, Optional.ofNullable(organisation));
+        }
+        catch (IOException e) {
+            stderr.println("tradecraft hunt: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Hunter hunter = Hunter.builder(content.ruleset()).iocs(content.iocs()).threads(threads).build();
+        HuntCounters counters = new HuntCounters();
+        HuntResult result;
+        try (ProgressLine progress = ProgressLine.start(counters, stderr, ProgressLine.wanted(quiet))) {
+            result = hunter.hunt(files, counters);
+        }
+
+        Format hitsFormat = format;
+        if (format == Format.table && out != null) {
+            hitsFormat = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.csv : Format.jsonl;
+        }
+        if (out != null) {
+            try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                writeHits(result, hitsFormat, writer);
+            }
+        }
+        else if (format != Format.table) {
+            writeHits(result, format, stdout);
+        }
+        if (summaryJson != null) {
+            try (Writer writer = Files.newBufferedWriter(summaryJson, StandardCharsets.UTF_8)) {
+                SummaryJson.write(result, content.rulesInUse(), content.ruleProblems().size(), content.iocs().indicators().size(), writer);
+            }
+        }
+        if (format == Format.table) {
+            OrganisationTable.print(result.organisations(), stdout);
+        }
+        else if (!quiet) {
+            OrganisationTable.print(result.organisations(), stderr);
+        }
+        if (!quiet) {
+            HuntReporter.printSummary(result, content, stderr);
+        }
+        return result.filesRead() == 0 ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
+    }
+
+    private static void writeHits(HuntResult result, Format format, Writer writer) throws IOException
+    {
+        switch (format) {
+            case csv -> HitCsv.write(result.hits(), writer);
+            case jsonl, table -> HitJson.writeLines(result.hits(), writer);
+        }
+        writer.flush();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.tradecraft.hunt;
+
+import static dev.tradecraft.core.Checks.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.tradecraft.core.Event;
+import dev.tradecraft.core.Hit;
+import dev.tradecraft.core.RuleRef;
+import dev.tradecraft.core.SourcePosition;
+import dev.tradecraft.hunt.ioc.IocIndicator;
+import dev.tradecraft.hunt.ioc.IocMatcher;
+import dev.tradecraft.hunt.verdict.OrganisationAssessor;
+import dev.tradecraft.readers.EventReader;
+import dev.tradecraft.readers.ProblemKind;
+import dev.tradecraft.readers.ReadProblem;
+import dev.tradecraft.readers.ReaderException;
+import dev.tradecraft.readers.Readers;
+import dev.tradecraft.sigma.SigmaRule;
+import dev.tradecraft.sigma.SigmaRuleset;
+
+/**
+ * The hunt pipeline: each file is read by the reader its content calls for, every event is
+ * matched against the Sigma ruleset and the indicators, and the hits are gathered, ordered and
+ * judged per organisation. Build once, hunt many times; {@link #hunt} is thread-safe.
+ *
+ * <p>Files are the unit of parallel work; each worker owns its reader and its hit list, so the
+ * only shared state is the immutable ruleset and the counters.
+ */
+public final class Hunter
+{
+    // Workers publish event counts in batches to keep the counter off the hot path.
+    private static final int COUNTER_BATCH = 4096;
+
+    private final SigmaRuleset ruleset;
+    private final IocMatcher iocs;
+    private final int threads;
+    private final Map<SigmaRule, RuleRef> ruleRefs;
+
+    private Hunter(Builder builder)
+    {
+        this.ruleset = builder.ruleset;
+        this.iocs = builder.iocs;
+        this.threads = builder.threads;
+        Map<SigmaRule, RuleRef> refs = new IdentityHashMap<>();
+        for (SigmaRule rule : ruleset.rules()) {
+            refs.put(rule, rule.ref());
+        }
+        this.ruleRefs = refs;
+    }
+
+    public static Builder builder(SigmaRuleset ruleset)
+    {
+        return new Builder(ruleset);
+    }
+
+    public SigmaRuleset ruleset()
+    {
+        return ruleset;
+    }
+
+    public IocMatcher iocs()
+    {
+        return iocs;
+    }
+
+    public HuntResult hunt(List<LogFile> files)
+    {
+        return hunt(files, new HuntCounters());
+    }
+
+    /** Hunts the files, updating {@code counters} as it goes so a caller can show progress. */
+    public HuntResult hunt(List<LogFile> files, HuntCounters counters)
+    {
+        requireNonNull(files, "files is null");
+        requireNonNull(counters, "counters is null");
+        long started = System.nanoTime();
+        long bytes = 0;
+        for (LogFile file : files) {
+            bytes += file.size();
+        }
+        counters.plan(files.size(), bytes);
+        ProblemSummary problems = new ProblemSummary();
+
+        List<FileResult> results = new ArrayList<>(files.size());
+        int poolSize = Math.max(1, Math.min(threads, files.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(poolSize, new HuntThreadFactory());
+        try {
+            List<Future<FileResult>> futures = new ArrayList<>(files.size());
+            for (LogFile file : files) {
+                futures.add(pool.submit(() -> huntFile(file, problems, counters)));
+            }
+            for (Future<FileResult> future : futures) {
+                results.add(future.get());
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("hunt interrupted", e);
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("hunt worker failed: " + e.getCause(), e.getCause());
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        List<Hit> hits = new ArrayList<>();
+        List<FileOutcome> outcomes = new ArrayList<>(results.size());
+        Map<String, Set<String>> organisations = new TreeMap<>();
+        long events = 0;
+        for (FileResult result : results) {
+            hits.addAll(result.hits());
+            outcomes.add(result.outcome());
+            events += result.outcome().events();
+            if (result.outcome().wasRead()) {
+                organisations.computeIfAbsent(result.outcome().file().origin().organisation(), name -> new TreeSet<>())
+                        .add(result.outcome().file().origin().host());
+            }
+        }
+        hits.sort(HIT_ORDER);
+        long elapsedNanos = System.nanoTime() - started;
+        return new HuntResult(outcomes, hits, OrganisationAssessor.assess(organisations, hits), problems, events, elapsedNanos);
+    }
+
+    private FileResult huntFile(LogFile file, ProblemSummary problems, HuntCounters counters)
+    {
+        List<Hit> hits = new ArrayList<>();
+        long events = 0;
+        long pending = 0;
+        try (EventReader reader = Readers.open(file.path(), file.displayName(), file.origin(), problems)) {
+            Map<IocIndicator, Boolean> seenInEvent = new LinkedHashMap<>();
+            while (reader.advance()) {
+                Event event = reader.current();
+                events++;
+                if (++pending == COUNTER_BATCH) {
+                    counters.addEvents(pending);
+                    pending = 0;
+                }
+                int before = hits.size();
+                ruleset.match(event, (rule, matchedFields) -> hits.add(new Hit(refOf(rule), event, matchedFields)));
+                if (!iocs.isEmpty()) {
+                    seenInEvent.clear();
+                    iocs.match(event, (indicator, field, value) -> {
+                        if (seenInEvent.putIfAbsent(indicator, Boolean.TRUE) == null) {
+                            hits.add(new Hit(indicator.ref(), event, Map.of(field, value)));
+                        }
+                    });
+                }
+                if (hits.size() > before) {
+                    counters.addHits(hits.size() - before);
+                }
+            }
+            counters.addEvents(pending);
+            counters.fileDone(file.size());
+            return new FileResult(FileOutcome.read(file, reader.format().name(), events, reader.linesOrRecordsSkipped()), hits);
+        }
+        catch (ReaderException e) {
+            // Only opening throws this: the whole file is unreadable (binary, unknown format…).
+            counters.fileDone(file.size());
+            return new FileResult(FileOutcome.skipped(file, e.problem().message()), List.of());
+        }
+        catch (IOException | RuntimeException e) {
+            counters.addEvents(pending);
+            counters.fileDone(file.size());
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (events == 0) {
+                return new FileResult(FileOutcome.skipped(file, reason), List.of());
+            }
+            // Failed part-way: keep what was found before the failure and say where it stopped.
+            problems.report(new ReadProblem(SourcePosition.record(file.displayName(), events + 1), ProblemKind.IO_ERROR,
+                    "stopped reading after " + events + " events: " + reason));
+            return new FileResult(FileOutcome.read(file, "partial", events, 1), hits);
+        }
+    }
+
+    private RuleRef refOf(SigmaRule rule)
+    {
+        RuleRef ref = ruleRefs.get(rule);
+        return ref != null ? ref : rule.ref();
+    }
+
+    /** Hits in a stable order: organisation, host, file, position, rule. */
+    public static final Comparator<Hit> HIT_ORDER = Comparator
+            .comparing((Hit hit) -> hit.origin().organisation())
+            .thenComparing(hit -> hit.origin().host())
+            .thenComparing(hit -> hit.position().file())
+            .thenComparingLong(hit -> hit.position().index())
+            .thenComparing(hit -> hit.rule().id());
+
+    private record FileResult(FileOutcome outcome, List<Hit> hits) {}
+
+    private static final class HuntThreadFactory implements ThreadFactory
+    {
+        private final AtomicInteger next = new AtomicInteger(1);
+
+        @Override
+        public Thread newThread(Runnable task)
+        {
+            Thread thread = new Thread(task, "tradecraft-hunt-" + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    public static final class Builder
+    {
+        private final SigmaRuleset ruleset;
+        private IocMatcher iocs = IocMatcher.empty();
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        private Builder(SigmaRuleset ruleset)
+        {
+            this.ruleset = requireNonNull(ruleset, "ruleset is null");
+        }
+
+        public Builder iocs(IocMatcher iocs)
+        {
+            this.iocs = requireNonNull(iocs, "iocs is null");
+            return this;
+        }
+
+        public Builder threads(int threads)
+        {
+            checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+            this.threads = threads;
+            return this;
+        }
+
+        public Hunter build()
+        {
+            return new Hunter(this);
+        }
+    }
+}

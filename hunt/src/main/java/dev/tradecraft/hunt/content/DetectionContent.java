@@ -1,0 +1,83 @@
+package dev.tradecraft.hunt.content;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.tradecraft.hunt.ioc.IocFeed;
+import dev.tradecraft.hunt.ioc.IocIndicator;
+import dev.tradecraft.hunt.ioc.IocMatcher;
+import dev.tradecraft.hunt.ioc.IocProblem;
+import dev.tradecraft.sigma.LogsourceMappings;
+import dev.tradecraft.sigma.RuleLoadResult;
+import dev.tradecraft.sigma.RuleProblem;
+import dev.tradecraft.sigma.SigmaCompiler;
+import dev.tradecraft.sigma.SigmaException;
+import dev.tradecraft.sigma.SigmaRuleLoader;
+import dev.tradecraft.sigma.SigmaRuleset;
+
+/**
+ * The rules and indicators a hunt runs with, loaded and compiled once: the user's when given, the
+ * built-in content otherwise, with every rule or feed line that could not be used and why.
+ *
+ * @param ruleset compiled Sigma rules
+ * @param iocs indicator matcher
+ * @param ruleSources where the rules came from, for messages
+ * @param ruleProblems rules that did not load or compile
+ * @param iocProblems feed lines that did not load
+ */
+public record DetectionContent(SigmaRuleset ruleset, IocMatcher iocs, List<String> ruleSources, List<RuleProblem> ruleProblems, List<IocProblem> iocProblems)
+{
+    public DetectionContent
+    {
+        requireNonNull(ruleset, "ruleset is null");
+        requireNonNull(iocs, "iocs is null");
+        ruleSources = List.copyOf(ruleSources);
+        ruleProblems = List.copyOf(ruleProblems);
+        iocProblems = List.copyOf(iocProblems);
+    }
+
+    /**
+     * @param ruleDirs the user's rule files or folders; empty for the built-in rules
+     * @param iocFiles the user's IOC feeds; empty for the built-in feed
+     * @param mappingFile extra logsource mappings added to the built-in ones
+     */
+    public static DetectionContent load(List<Path> ruleDirs, List<Path> iocFiles, Optional<Path> mappingFile) throws IOException, SigmaException
+    {
+        RuleLoadResult loaded = ruleDirs.isEmpty() ? BuiltInContent.rules() : new SigmaRuleLoader().load(ruleDirs);
+        LogsourceMappings mappings = LogsourceMappings.builtIn();
+        if (mappingFile.isPresent()) {
+            mappings = mappings.plus(LogsourceMappings.load(mappingFile.get()));
+        }
+        SigmaRuleset ruleset = SigmaCompiler.compile(loaded.rules(), mappings);
+        List<RuleProblem> ruleProblems = new ArrayList<>(loaded.problems());
+        ruleProblems.addAll(ruleset.problems());
+
+        List<IocFeed> feeds = new ArrayList<>();
+        if (iocFiles.isEmpty()) {
+            feeds.add(BuiltInContent.iocs());
+        }
+        else {
+            for (Path file : iocFiles) {
+                feeds.add(IocFeed.read(file));
+            }
+        }
+        List<IocIndicator> indicators = new ArrayList<>();
+        List<IocProblem> iocProblems = new ArrayList<>();
+        for (IocFeed feed : feeds) {
+            indicators.addAll(feed.indicators());
+            iocProblems.addAll(feed.problems());
+        }
+        List<String> sources = ruleDirs.isEmpty() ? List.of("built-in content") : ruleDirs.stream().map(Path::toString).toList();
+        return new DetectionContent(ruleset, new IocMatcher(indicators), sources, ruleProblems, iocProblems);
+    }
+
+    public int rulesInUse()
+    {
+        return ruleset.rules().size();
+    }
+}

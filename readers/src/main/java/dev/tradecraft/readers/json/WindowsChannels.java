@@ -1,0 +1,55 @@
+package dev.tradecraft.readers.json;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.tradecraft.core.Logsource;
+
+/** The Sigma logsource service of a Windows event log channel. */
+final class WindowsChannels
+{
+    // Keys lower case: channel names are case-insensitive on Windows.
+    private static final Map<String, String> SERVICES = Map.of(
+            "security", "security",
+            "system", "system",
+            "application", "application",
+            "microsoft-windows-sysmon/operational", "sysmon",
+            "windows powershell", "powershell-classic",
+            "microsoft-windows-powershell/operational", "powershell",
+            "microsoft-windows-taskscheduler/operational", "taskscheduler",
+            "microsoft-windows-wmi-activity/operational", "wmi",
+            "microsoft-windows-windows defender/operational", "windefend");
+
+    private static final Logsource WINDOWS = new Logsource("windows", "", "");
+    // One shared instance per service: events of a file mostly share their logsource.
+    private static final Map<String, Logsource> LOGSOURCES = logsources();
+
+    private WindowsChannels() {}
+
+    /** Product windows, service from the channel (none when the channel is absent or unknown). */
+    static Logsource logsource(String channel)
+    {
+        Logsource logsource = LOGSOURCES.get(service(channel));
+        return logsource == null ? WINDOWS : logsource;
+    }
+
+    private static Map<String, Logsource> logsources()
+    {
+        Map<String, Logsource> logsources = new HashMap<>();
+        for (String service : SERVICES.values()) {
+            logsources.put(service, new Logsource("windows", "", service));
+        }
+        return Map.copyOf(logsources);
+    }
+
+    /** The service for a channel, or "" when the channel is absent or has no Sigma service. */
+    static String service(String channel)
+    {
+        if (channel == null) {
+            return "";
+        }
+        String service = SERVICES.get(channel.trim().toLowerCase(Locale.ROOT));
+        return service == null ? "" : service;
+    }
+}
