@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,33 +17,15 @@ import java.util.Map;
  */
 public final class EventFields
 {
-    private static final EventFields EMPTY = new EventFields(new String[0], new String[0]);
-    // Below this size a linear scan beats hashing.
-    private static final int INDEX_THRESHOLD = 12;
+    private static final EventFields EMPTY = new EventFields(FieldLayout.trusted(new String[0]), new String[0]);
 
-    private final String[] names;
+    private final FieldLayout layout;
     private final String[] values;
-    private final Map<String, Integer> exactIndex;
-    private final Map<String, Integer> foldedIndex;
 
-    private EventFields(String[] names, String[] values)
+    private EventFields(FieldLayout layout, String[] values)
     {
-        this.names = names;
+        this.layout = layout;
         this.values = values;
-        if (names.length > INDEX_THRESHOLD) {
-            Map<String, Integer> exact = new HashMap<>(names.length * 2);
-            Map<String, Integer> folded = new HashMap<>(names.length * 2);
-            for (int i = 0; i < names.length; i++) {
-                exact.putIfAbsent(names[i], i);
-                folded.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
-            }
-            this.exactIndex = exact;
-            this.foldedIndex = folded;
-        }
-        else {
-            this.exactIndex = null;
-            this.foldedIndex = null;
-        }
     }
 
     public static EventFields empty()
@@ -58,6 +38,25 @@ public final class EventFields
         Builder builder = builder(fields.size());
         fields.forEach(builder::put);
         return builder.build();
+    }
+
+    /**
+     * Values for a shared layout, one per column (use "" for empty, never null).
+     *
+     * @throws IllegalArgumentException when the counts differ
+     */
+    public static EventFields of(FieldLayout layout, String[] values)
+    {
+        requireNonNull(layout, "layout is null");
+        requireNonNull(values, "values is null");
+        if (values.length != layout.size()) {
+            throw new IllegalArgumentException("layout has " + layout.size() + " fields but " + values.length + " values were given");
+        }
+        String[] copy = values.clone();
+        for (String value : copy) {
+            requireNonNull(value, "value is null");
+        }
+        return new EventFields(layout, copy);
     }
 
     public static Builder builder(int expectedSize)
@@ -79,12 +78,12 @@ public final class EventFields
 
     public int size()
     {
-        return names.length;
+        return values.length;
     }
 
     public String name(int index)
     {
-        return names[index];
+        return layout.name(index);
     }
 
     public String value(int index)
@@ -95,47 +94,30 @@ public final class EventFields
     /** An ordered, unmodifiable view for output; not for the matching hot path. */
     public Map<String, String> asMap()
     {
-        Map<String, String> map = new LinkedHashMap<>(names.length * 2);
-        for (int i = 0; i < names.length; i++) {
-            map.putIfAbsent(names[i], values[i]);
+        Map<String, String> map = new LinkedHashMap<>(values.length * 2);
+        for (int i = 0; i < values.length; i++) {
+            map.putIfAbsent(layout.name(i), values[i]);
         }
         return Collections.unmodifiableMap(map);
     }
 
     private int indexOf(String name)
     {
-        if (exactIndex != null) {
-            Integer index = exactIndex.get(name);
-            if (index == null) {
-                index = foldedIndex.get(name.toLowerCase(Locale.ROOT));
-            }
-            return index == null ? -1 : index;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return layout.indexOf(name);
     }
 
     @Override
     public boolean equals(Object other)
     {
         return other instanceof EventFields that
-                && Arrays.equals(names, that.names)
+                && layout.sameNames(that.layout)
                 && Arrays.equals(values, that.values);
     }
 
     @Override
     public int hashCode()
     {
-        return 31 * Arrays.hashCode(names) + Arrays.hashCode(values);
+        return 31 * layout.namesHash() + Arrays.hashCode(values);
     }
 
     @Override
@@ -188,7 +170,7 @@ public final class EventFields
             if (size == 0) {
                 return EMPTY;
             }
-            return new EventFields(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+            return new EventFields(FieldLayout.trusted(Arrays.copyOf(names, size)), Arrays.copyOf(values, size));
         }
     }
 }

@@ -73,6 +73,47 @@ class TestEventFields
     }
 
     @Test
+    void testSharedLayoutLooksUpLikeTheBuilder()
+    {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int round = 0; round < 100; round++) {
+            int size = 1 + random.nextInt(40);
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+            while (names.size() < size) {
+                names.add((random.nextBoolean() ? "Field" : "field") + random.nextInt(80));
+            }
+            FieldLayout layout = FieldLayout.of(List.copyOf(names));
+            String[] values = new String[size];
+            EventFields.Builder builder = EventFields.builder(size);
+            int i = 0;
+            for (String name : names) {
+                values[i] = Integer.toString(i);
+                builder.put(name, values[i]);
+                i++;
+            }
+            EventFields shared = EventFields.of(layout, values);
+            EventFields built = builder.build();
+            assertEquals(built, shared, "seed " + seed);
+            for (int probe = 0; probe < 80; probe++) {
+                for (String name : List.of("field" + probe, "Field" + probe, "FIELD" + probe)) {
+                    assertEquals(built.get(name), shared.get(name), name + ", seed " + seed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void testLayoutRejectsRepeatedNamesAndWrongValueCounts()
+    {
+        assertThrows(IllegalArgumentException.class, () -> FieldLayout.of(List.of("a", "b", "a")));
+        FieldLayout layout = FieldLayout.of(List.of("a", "b"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> EventFields.of(layout, new String[] {"1"}));
+        assertEquals("layout has 2 fields but 1 values were given", error.getMessage());
+        assertThrows(NullPointerException.class, () -> EventFields.of(layout, new String[] {"1", null}));
+    }
+
+    @Test
     void testRejectsNullValue()
     {
         assertThrows(NullPointerException.class, () -> EventFields.builder(1).put("a", null));

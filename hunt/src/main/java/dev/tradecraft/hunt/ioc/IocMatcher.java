@@ -3,6 +3,7 @@ package dev.tradecraft.hunt.ioc;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,8 @@ public final class IocMatcher
     private final List<IocIndicator> commands = new ArrayList<>();
     private final List<IocIndicator> urls = new ArrayList<>();
     private final List<IocIndicator> indicators;
+    // Lengths present among exact-text indicators: most values are ruled out without lower-casing them.
+    private final BitSet userAgentLengths = new BitSet();
     private final Map<String, FieldRole> roles = new ConcurrentHashMap<>();
 
     public IocMatcher(List<IocIndicator> indicators)
@@ -43,7 +46,10 @@ public final class IocMatcher
                 case IP -> ips.putIfAbsent(value, indicator);
                 case SHA256, SHA1, MD5 -> hashes.putIfAbsent(value, indicator);
                 case DOMAIN -> domains.putIfAbsent(value, indicator);
-                case USER_AGENT -> userAgents.putIfAbsent(value.toLowerCase(Locale.ROOT), indicator);
+                case USER_AGENT -> {
+                    userAgents.putIfAbsent(value.toLowerCase(Locale.ROOT), indicator);
+                    userAgentLengths.set(value.length());
+                }
                 case FILENAME -> fileNames.putIfAbsent(value.toLowerCase(Locale.ROOT), indicator);
                 case COMMAND -> commands.add(indicator);
                 case URL -> urls.add(indicator);
@@ -90,7 +96,11 @@ public final class IocMatcher
                 case IP -> matchIps(name, value, sink);
                 case HASHES -> matchHashes(name, value, sink);
                 case HOST -> matchHost(name, value, sink);
-                case USER_AGENT -> matchExact(userAgents, name, value, sink);
+                case USER_AGENT -> {
+                    if (userAgentLengths.get(value.length())) {
+                        matchExact(userAgents, name, value, sink);
+                    }
+                }
                 case FILE_PATH -> matchFileName(name, value, sink);
                 case COMMAND -> {
                     matchSubstrings(commands, name, value, sink);

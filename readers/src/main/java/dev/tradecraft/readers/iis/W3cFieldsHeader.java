@@ -1,9 +1,13 @@
 package dev.tradecraft.readers.iis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import dev.tradecraft.core.FieldLayout;
 
 /**
  * The field list of a {@code #Fields} directive, translated once into what every data line needs:
@@ -37,6 +41,7 @@ final class W3cFieldsHeader
     private final int dateIndex;
     private final int timeIndex;
     private final long line;
+    private final FieldLayout layout;
 
     private W3cFieldsHeader(List<String> declared, long line)
     {
@@ -60,6 +65,27 @@ final class W3cFieldsHeader
         this.dateIndex = date;
         this.timeIndex = time;
         this.line = line;
+        this.layout = distinct(names) ? FieldLayout.of(Arrays.asList(names)) : null;
+    }
+
+    private static boolean distinct(String[] names)
+    {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The layout every event under this directive shares, or null when the directive repeats a
+     * name (then each event keeps the last value of a repeated name, as the builder does).
+     */
+    FieldLayout layout()
+    {
+        return layout;
     }
 
     /** The IIS default field set, for data lines that come before any {@code #Fields}. */

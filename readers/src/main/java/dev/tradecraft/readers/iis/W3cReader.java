@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import dev.tradecraft.core.Event;
 import dev.tradecraft.core.EventFields;
+import dev.tradecraft.core.FieldLayout;
 import dev.tradecraft.core.Logsource;
 import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.SourcePosition;
@@ -191,21 +192,26 @@ public final class W3cReader implements EventReader
             skip(lineNumber, prefix + found + " values where " + header.describe() + " names " + expected);
             return null;
         }
-        EventFields.Builder fields = EventFields.builder(expected);
-        String date = null;
-        String time = null;
+        String[] values = new String[expected];
         for (int i = 0; i < expected; i++) {
-            String value = value(text, valueStarts[i], valueEnds[i], header.plusForSpace(i));
-            fields.put(header.name(i), value);
-            if (i == header.dateIndex()) {
-                date = value;
+            values[i] = value(text, valueStarts[i], valueEnds[i], header.plusForSpace(i));
+        }
+        String date = header.dateIndex() >= 0 ? values[header.dateIndex()] : null;
+        String time = header.timeIndex() >= 0 ? values[header.timeIndex()] : null;
+        EventFields fields;
+        FieldLayout layout = header.layout();
+        if (layout != null) {
+            fields = EventFields.of(layout, values);
+        }
+        else {
+            EventFields.Builder builder = EventFields.builder(expected);
+            for (int i = 0; i < expected; i++) {
+                builder.put(header.name(i), values[i]);
             }
-            else if (i == header.timeIndex()) {
-                time = value;
-            }
+            fields = builder.build();
         }
         SourcePosition position = SourcePosition.line(displayName, lineNumber);
-        return new Event(origin, position, time(date, time, position), LOGSOURCE, fields.build());
+        return new Event(origin, position, time(date, time, position), LOGSOURCE, fields);
     }
 
     private Optional<Instant> time(String date, String time, SourcePosition position)
