@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class IocMatcher
 {
     private final Map<String, IocIndicator> ips = new HashMap<>();
     private final Map<String, IocIndicator> hashes = new HashMap<>();
-    private final Map<String, IocIndicator> domains = new HashMap<>();
+    private final Map<String, IocIndicator> domains = new LinkedHashMap<>();
     private final Map<String, IocIndicator> userAgents = new HashMap<>();
     private final Map<String, IocIndicator> fileNames = new HashMap<>();
     private final List<IocIndicator> commands = new ArrayList<>();
@@ -36,6 +37,9 @@ public final class IocMatcher
     // Lengths present among exact-text indicators: most values are ruled out without lower-casing them.
     private final BitSet userAgentLengths = new BitSet();
     private final Map<String, FieldRole> roles = new ConcurrentHashMap<>();
+    private final Map<IocIndicator, String> lowerValues = new HashMap<>();
+    private final String[] domainNeedles;
+    private final IocIndicator[] domainIndicators;
 
     public IocMatcher(List<IocIndicator> indicators)
     {
@@ -54,6 +58,12 @@ public final class IocMatcher
                 case COMMAND -> commands.add(indicator);
                 case URL -> urls.add(indicator);
             }
+            lowerValues.put(indicator, value.toLowerCase(Locale.ROOT));
+        }
+        domainIndicators = domains.values().toArray(new IocIndicator[0]);
+        domainNeedles = new String[domainIndicators.length];
+        for (int i = 0; i < domainIndicators.length; i++) {
+            domainNeedles[i] = domainIndicators[i].value();
         }
     }
 
@@ -91,7 +101,10 @@ public final class IocMatcher
                 continue;
             }
             String name = fields.name(i);
-            FieldRole role = roles.computeIfAbsent(name, FieldRole::of);
+            FieldRole role = roles.get(name);
+            if (role == null) {
+                role = roles.computeIfAbsent(name, FieldRole::of);
+            }
             switch (role) {
                 case IP -> matchIps(name, value, sink);
                 case HASHES -> matchHashes(name, value, sink);
@@ -102,14 +115,8 @@ public final class IocMatcher
                     }
                 }
                 case FILE_PATH -> matchFileName(name, value, sink);
-                case COMMAND -> {
-                    matchSubstrings(commands, name, value, sink);
-                    matchDomainSubstrings(name, value, sink);
-                }
-                case URL -> {
-                    matchSubstrings(urls, name, value, sink);
-                    matchDomainSubstrings(name, value, sink);
-                }
+                case COMMAND -> matchSubstrings(commands, name, value, sink);
+                case URL -> matchSubstrings(urls, name, value, sink);
                 case OTHER -> { }
             }
         }
@@ -220,36 +227,23 @@ public final class IocMatcher
         }
     }
 
-    private static void matchSubstrings(List<IocIndicator> candidates, String name, String value, Sink sink)
+    /** Indicators (and every domain) that occur anywhere in the value, ignoring case. */
+    private void matchSubstrings(List<IocIndicator> candidates, String name, String value, Sink sink)
     {
-        for (int i = 0; i < candidates.size(); i++) {
-            IocIndicator indicator = candidates.get(i);
-            if (containsIgnoreCase(value, indicator.value())) {
-                sink.found(indicator, name, value);
-            }
-        }
-    }
-
-    private void matchDomainSubstrings(String name, String value, Sink sink)
-    {
-        if (domains.isEmpty()) {
+        if (candidates.isEmpty() && domainNeedles.length == 0) {
             return;
         }
-        for (IocIndicator indicator : domains.values()) {
-            if (containsIgnoreCase(value, indicator.value())) {
-                sink.found(indicator, name, value);
+        // One lower-cased copy per value, then the JDK's intrinsic indexOf for each needle.
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < candidates.size(); i++) {
+            if (lower.contains(lowerValues.get(candidates.get(i)))) {
+                sink.found(candidates.get(i), name, value);
             }
         }
-    }
-
-    static boolean containsIgnoreCase(String haystack, String needle)
-    {
-        int last = haystack.length() - needle.length();
-        for (int i = 0; i <= last; i++) {
-            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
-                return true;
+        for (int i = 0; i < domainNeedles.length; i++) {
+            if (lower.contains(domainNeedles[i])) {
+                sink.found(domainIndicators[i], name, value);
             }
         }
-        return false;
     }
 }

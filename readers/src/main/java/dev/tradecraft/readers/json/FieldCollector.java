@@ -86,7 +86,7 @@ final class FieldCollector
         return builder.build();
     }
 
-    private int indexOf(String name)
+    int indexOf(String name)
     {
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {

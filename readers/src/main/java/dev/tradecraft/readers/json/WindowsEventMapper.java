@@ -403,6 +403,13 @@ final class WindowsEventMapper
             return;
         }
         fields.put(name, value, section.priority, section.prefix);
+        if (section == Section.EVENT_DATA && name.indexOf(' ') >= 0) {
+            // Defender writes "Threat Name", "Process Name"; Sigma rules and mappings say ThreatName.
+            String joined = name.replace(" ", "");
+            if (!joined.isEmpty() && fields.indexOf(joined) < 0) {
+                fields.put(joined, value, section.priority, section.prefix);
+            }
+        }
     }
 
     private static boolean isAttributeKey(String name)

@@ -501,4 +501,18 @@ public class TestWindowsJsonReader
         }
         return lines;
     }
+
+    @Test
+    void testEventDataNamesWithSpacesAlsoReadWithoutThem() throws Exception
+    {
+        String json = "{\"Event\":{\"System\":{\"EventID\":1116,\"Channel\":\"Microsoft-Windows-Windows Defender/Operational\"},"
+                + "\"EventData\":{\"Data\":[{\"#attributes\":{\"Name\":\"Threat Name\"},\"#text\":\"Virus:DOS/EICAR_Test_File\"}]}}}";
+        java.util.List<dev.tradecraft.readers.ReadProblem> problems = new java.util.ArrayList<>();
+        try (WindowsJsonReader reader = new WindowsJsonReader(new java.io.StringReader(json), "defender.json", new dev.tradecraft.core.Origin("o", "h"), problems::add)) {
+            org.junit.jupiter.api.Assertions.assertTrue(reader.advance());
+            org.junit.jupiter.api.Assertions.assertEquals("Virus:DOS/EICAR_Test_File", reader.current().field("Threat Name"));
+            org.junit.jupiter.api.Assertions.assertEquals("Virus:DOS/EICAR_Test_File", reader.current().field("ThreatName"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), problems);
+    }
 }
