@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.tradecraft.hunt.HuntCounters;
 import dev.tradecraft.hunt.HuntResult;
-import dev.tradecraft.hunt.Hunter;
 import dev.tradecraft.hunt.LogFile;
 import dev.tradecraft.hunt.LogTree;
 import dev.tradecraft.hunt.content.DetectionContent;
@@ -79,12 +77,7 @@ final class DemoCommand implements Callable<Integer>
         out.println("Hunting " + files.size() + " files with the built-in content (" + content.rulesInUse() + " Sigma rules, "
                 + content.iocs().indicators().size() + " indicators)");
         out.flush();
-        Hunter hunter = Hunter.builder(content.ruleset()).iocs(content.iocs()).threads(threads).build();
-        HuntCounters counters = new HuntCounters();
-        HuntResult result;
-        try (ProgressLine progress = ProgressLine.start(counters, err, ProgressLine.wanted(quiet))) {
-            result = hunter.hunt(files, counters);
-        }
+        HuntResult result = TerminalHunt.run(content, files, threads, quiet, err);
 
         Path summary = workspace.resolve("demo-summary.json");
         try (Writer writer = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {

@@ -12,9 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.tradecraft.hunt.HuntCounters;
 import dev.tradecraft.hunt.HuntResult;
-import dev.tradecraft.hunt.Hunter;
 import dev.tradecraft.hunt.LogFile;
 import dev.tradecraft.hunt.LogTree;
 import dev.tradecraft.hunt.content.DetectionContent;
@@ -102,12 +100,7 @@ final class HuntCommand implements Callable<Integer>
             stderr.println("tradecraft hunt: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        Hunter hunter = Hunter.builder(content.ruleset()).iocs(content.iocs()).threads(threads).build();
-        HuntCounters counters = new HuntCounters();
-        HuntResult result;
-        try (ProgressLine progress = ProgressLine.start(counters, stderr, ProgressLine.wanted(quiet))) {
-            result = hunter.hunt(files, counters);
-        }
+        HuntResult result = TerminalHunt.run(content, files, threads, quiet, stderr);
 
         Format hitsFormat = format;
         if (format == Format.table && out != null) {
