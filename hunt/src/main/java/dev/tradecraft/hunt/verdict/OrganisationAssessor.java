@@ -17,6 +17,9 @@ import java.util.TreeSet;
 import dev.tradecraft.core.Event;
 import dev.tradecraft.core.Hit;
 import dev.tradecraft.core.Level;
+import dev.tradecraft.core.Stage;
+import dev.tradecraft.core.StageClassifier;
+import dev.tradecraft.core.WebResponse;
 
 /**
  * Decides, per organisation, whether it is compromised, attempted or clean, from its hits:

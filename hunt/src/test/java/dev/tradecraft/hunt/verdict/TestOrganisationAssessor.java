@@ -22,6 +22,8 @@ import dev.tradecraft.core.Logsource;
 import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.RuleRef;
 import dev.tradecraft.core.SourcePosition;
+import dev.tradecraft.core.Stage;
+import dev.tradecraft.core.StageClassifier;
 
 class TestOrganisationAssessor
 {

@@ -1,12 +1,7 @@
-package dev.tradecraft.hunt.verdict;
+package dev.tradecraft.core;
 
 import java.util.Locale;
 import java.util.Optional;
-
-import dev.tradecraft.core.Event;
-import dev.tradecraft.core.Hit;
-import dev.tradecraft.core.Level;
-import dev.tradecraft.core.RuleRef;
 
 /**
  * Places a hit in an intrusion stage. A {@code tradecraft.stage.*} tag decides when present (all

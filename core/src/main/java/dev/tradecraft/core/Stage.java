@@ -1,4 +1,4 @@
-package dev.tradecraft.hunt.verdict;
+package dev.tradecraft.core;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public enum Stage
         return tagName;
     }
 
-    static Optional<Stage> fromTag(String tag)
+    public static Optional<Stage> fromTag(String tag)
     {
         String prefix = "tradecraft.stage.";
         if (!tag.startsWith(prefix)) {

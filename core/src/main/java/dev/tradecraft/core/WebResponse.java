@@ -1,10 +1,8 @@
-package dev.tradecraft.hunt.verdict;
+package dev.tradecraft.core;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.tradecraft.core.Event;
 
 /** What a web log line says about the request's outcome and its real client. */
 public final class WebResponse
