@@ -6,12 +6,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.tradecraft.campaigns.CampaignAnalysis;
+import dev.tradecraft.campaigns.stix.StixBundleWriter;
 import dev.tradecraft.hunt.HuntResult;
 import dev.tradecraft.hunt.LogFile;
 import dev.tradecraft.hunt.LogTree;
@@ -21,6 +24,7 @@ import dev.tradecraft.hunt.output.HitJson;
 import dev.tradecraft.hunt.output.SummaryJson;
 import dev.tradecraft.sigma.SigmaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,6 +65,15 @@ final class HuntCommand implements Callable<Integer>
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the per-organisation verdicts and hunt totals as JSON.")
     private Path summaryJson;
+
+    @Option(names = "--stix", paramLabel = "FILE", description = "Write the campaigns as a STIX 2.1 bundle.")
+    private Path stix;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data); the hits are kept there for 'tradecraft campaigns'.")
+    private Path workspace = Workspace.DEFAULT;
+
+    @Mixin
+    private CampaignOptions campaignOptions = new CampaignOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -119,16 +132,36 @@ final class HuntCommand implements Callable<Integer>
                 SummaryJson.write(result, content.rulesInUse(), content.ruleProblems().size(), content.iocs().indicators().size(), writer);
             }
         }
-        if (format == Format.table) {
-            OrganisationTable.print(result.organisations(), stdout);
+        saveForCampaigns(result, content);
+        CampaignAnalysis campaigns = campaignOptions.analyzer(stderr).analyze(result.hits());
+        if (stix != null) {
+            try (Writer writer = Files.newBufferedWriter(stix, StandardCharsets.UTF_8)) {
+                StixBundleWriter.write(campaigns.campaigns(), Instant.now(), writer);
+            }
         }
-        else if (!quiet) {
-            OrganisationTable.print(result.organisations(), stderr);
+        PrintWriter tables = format == Format.table ? stdout : (quiet ? null : stderr);
+        if (tables != null) {
+            OrganisationTable.print(result.organisations(), tables);
+            tables.println();
+            CampaignTable.print(campaigns, tables, format == Format.table);
         }
         if (!quiet) {
             HuntReporter.printSummary(result, content, stderr);
         }
         return result.filesRead() == 0 ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
+    }
+
+    /** The hits of the last hunt, for 'tradecraft campaigns' to analyse again with other lists. */
+    private void saveForCampaigns(HuntResult result, DetectionContent content) throws IOException
+    {
+        Path hits = Workspace.lastHuntHits(workspace);
+        Files.createDirectories(hits.getParent());
+        try (Writer writer = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {
+            HitJson.writeLines(result.hits(), writer);
+        }
+        try (Writer writer = Files.newBufferedWriter(Workspace.lastHuntSummary(workspace), StandardCharsets.UTF_8)) {
+            SummaryJson.write(result, content.rulesInUse(), content.ruleProblems().size(), content.iocs().indicators().size(), writer);
+        }
     }
 
     private static void writeHits(HuntResult result, Format format, Writer writer) throws IOException

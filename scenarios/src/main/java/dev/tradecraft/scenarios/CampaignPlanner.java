@@ -3,11 +3,16 @@ package dev.tradecraft.scenarios;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.tradecraft.core.ObservableType;
 
 /**
  * Decides the world's story before a line is written: which organisations are compromised,
@@ -34,14 +39,26 @@ final class CampaignPlanner
             Actor.EARLY_ESPIONAGE, Actor.COPYCAT, Actor.RESEARCH, Actor.EARLY_ESPIONAGE, Actor.COPYCAT,
             Actor.RESEARCH, Actor.SECOND_ESPIONAGE, Actor.RANSOMWARE, Actor.EARLY_ESPIONAGE, Actor.COPYCAT};
 
+    // When the campaign's artefacts became public (toolshell.md §1.4-1.6): the first webshell's name in the
+    // guidance of 2025-07-20, the exploit and its dropper in public proofs of concept from 2025-07-21, the
+    // other actors' addresses, webshells and domains in Microsoft's blog of 2025-07-22.
+    private static final LocalDate WEBSHELL_NAMED = LocalDate.of(2025, 7, 20);
+    private static final LocalDate EXPLOIT_PUBLIC = LocalDate.of(2025, 7, 21);
+    private static final LocalDate MICROSOFT_BLOG = LocalDate.of(2025, 7, 22);
+    private static final String WEBSHELL_NAMED_SOURCE = "named in CISA's alert and vendors' hunting guidance (2025-07-20)";
+    private static final String EXPLOIT_PUBLIC_SOURCE = "public proof-of-concept exploits and detection rules quoting the dropper"
+            + " (from 2025-07-21)";
+    private static final String MICROSOFT_BLOG_SOURCE = "Microsoft Threat Intelligence blog (2025-07-22)";
+
     /** The planned world. */
-    record Plan(Timeline timeline, List<OrganisationPlan> organisations, List<ActorTruth> actors)
+    record Plan(Timeline timeline, List<OrganisationPlan> organisations, List<ActorTruth> actors, List<PublicArtefact> publicArtefacts)
     {
         Plan
         {
             requireNonNull(timeline, "timeline is null");
             organisations = List.copyOf(requireNonNull(organisations, "organisations is null"));
             actors = List.copyOf(requireNonNull(actors, "actors is null"));
+            publicArtefacts = List.copyOf(requireNonNull(publicArtefacts, "publicArtefacts is null"));
         }
     }
 
@@ -93,13 +110,14 @@ final class CampaignPlanner
             OrganisationPlan plan = plans.get(index);
             Dice orgDice = Dice.of(seed, LABEL, index, 2);
             boolean scanned = slotOf[index].role().status() == OrganisationStatus.CLEAN && slotOf[index].order() == 1;
-            scanners(plan, timeline, orgDice, scanned);
+            scanners(plan, timeline, tradecraft, orgDice, scanned);
             if (plan.profile().exposure().patchTime().isPresent()) {
                 patchInstall(plan, plan.profile().exposure().patchTime().getAsLong(), orgDice);
             }
             describe(plan);
         }
-        return new Plan(timeline, plans, actorTruths(tradecraft));
+        List<ActorTruth> actors = actorTruths(tradecraft);
+        return new Plan(timeline, plans, actors, publicArtefacts(timeline, tradecraft, actors));
     }
 
     /** Roles in slot order: compromised first, then attempted, then clean. */
@@ -186,6 +204,7 @@ final class CampaignPlanner
                     case RANSOMWARE -> ransomware.add(index);
                     case COPYCAT -> copycat.add(index);
                     case RESEARCH -> research.add(index);
+                    case SCANNERS -> throw new IllegalStateException("scanners reach organisations by chance, not by slot");
                 }
             }
         }
@@ -258,7 +277,7 @@ final class CampaignPlanner
      * exploit's referer, fingerprinting of start.aspx, and webshell checks for spinstall0.aspx
      * (404 unless the shell is really there).
      */
-    private static void scanners(OrganisationPlan plan, Timeline timeline, Dice dice, boolean forced)
+    private static void scanners(OrganisationPlan plan, Timeline timeline, Tradecraft tradecraft, Dice dice, boolean forced)
     {
         OrganisationProfile org = plan.profile();
         long from = timeline.at(2, 0, 0);
@@ -272,6 +291,7 @@ final class CampaignPlanner
                 boolean nuclei = dice.chance(0.5);
                 String agent = nuclei ? WebCatalog.NUCLEI : WebCatalog.ZGRAB;
                 String query = nuclei ? Tradecraft.EXPLOIT_QUERY : "DisplayMode=Edit";
+                tradecraft.scanned(ip, time);
                 plan.request(host(org, dice), Tradecraft.anonymous(time, "GET", "/_layouts/15/ToolPane.aspx", query, ip, agent, "",
                         org.network().publicIp(), 401, nuclei ? 2 : 1, nuclei ? 5 : 2148074254L, 1293, 0, dice.between(1, 20)));
                 if (dice.chance(0.5)) {
@@ -290,6 +310,7 @@ final class CampaignPlanner
                 String ip = Addresses.inPrefix(dice, dice.pick(Addresses.SCANNERS));
                 String[] shells = {"spinstall0.aspx", "spinstall.aspx"};
                 for (String shell : shells) {
+                    tradecraft.scanned(ip, time);
                     boolean there = plan.plantedBefore(shell, time);
                     plan.request(host(org, dice),
                             Tradecraft.anonymous(time, "GET", "/_layouts/15/" + shell, "", ip, WebCatalog.WEBSHELL_CHECK, "",
@@ -407,21 +428,67 @@ final class CampaignPlanner
     {
         List<ActorTruth> actors = new ArrayList<>();
         for (Actor actor : Actor.values()) {
-            Long first = tradecraft.firstExploits().get(actor);
-            if (first == null) {
+            Map<String, Long> used = tradecraft.addresses().get(actor);
+            if (used == null) {
                 continue;
             }
-            Map<String, Long> used = tradecraft.addresses().get(actor);
+            // Scanners send no exploit request; their first request is their first appearance.
+            Long first = tradecraft.firstExploits().get(actor);
+            if (first == null) {
+                first = Long.MAX_VALUE;
+                for (long time : used.values()) {
+                    first = Math.min(first, time);
+                }
+            }
             List<Map.Entry<String, Long>> entries = new ArrayList<>(used.entrySet());
             entries.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
             List<String> addresses = new ArrayList<>(entries.size());
             for (Map.Entry<String, Long> entry : entries) {
                 addresses.add(entry.getKey());
             }
-            actors.add(new ActorTruth(actor.id(), actor.kind(), addresses, actor.userAgent(), actor.variant(), actor.webshell(),
+            actors.add(new ActorTruth(actor.id(), actor.kind(), actor.copies(), addresses, actor.userAgent(), actor.variant(), actor.webshell(),
                     Instant.ofEpochMilli(first), actor.note()));
         }
         actors.sort(Comparator.comparing(ActorTruth::id));
         return actors;
+    }
+
+    /** The campaign's artefacts that appear in this world and became public, with when, in the world's time. */
+    private static List<PublicArtefact> publicArtefacts(Timeline timeline, Tradecraft tradecraft, List<ActorTruth> actors)
+    {
+        Instant named = Instant.ofEpochMilli(timeline.startOf(WEBSHELL_NAMED));
+        Instant exploit = Instant.ofEpochMilli(timeline.startOf(EXPLOIT_PUBLIC));
+        Instant blog = Instant.ofEpochMilli(timeline.startOf(MICROSOFT_BLOG));
+        Set<String> webshells = new TreeSet<>();
+        Set<String> addresses = new TreeSet<>();
+        for (ActorTruth actor : actors) {
+            if (!actor.webshell().isEmpty()) {
+                webshells.add(actor.webshell());
+            }
+            addresses.addAll(actor.sourceIps());
+        }
+        List<PublicArtefact> artefacts = new ArrayList<>();
+        for (String webshell : webshells) {
+            boolean first = webshell.equals(Actor.EARLY_ESPIONAGE.webshell());
+            artefacts.add(new PublicArtefact(ObservableType.WEBSHELL_NAME, webshell, first ? named : blog,
+                    first ? WEBSHELL_NAMED_SOURCE : MICROSOFT_BLOG_SOURCE));
+        }
+        for (String script : tradecraft.publicDroppers()) {
+            artefacts.add(new PublicArtefact(ObservableType.COMMAND_FINGERPRINT, CommandFingerprint.of(script), exploit,
+                    EXPLOIT_PUBLIC_SOURCE));
+        }
+        List<String> listed = new ArrayList<>(Addresses.SECOND_ESPIONAGE);
+        listed.add(Addresses.RANSOMWARE_EXPLOIT);
+        for (String address : listed) {
+            if (addresses.contains(address)) {
+                artefacts.add(new PublicArtefact(ObservableType.SOURCE_IP, address, blog, MICROSOFT_BLOG_SOURCE));
+            }
+        }
+        for (String domain : tradecraft.domains()) {
+            artefacts.add(new PublicArtefact(ObservableType.DOMAIN, domain, blog, MICROSOFT_BLOG_SOURCE));
+        }
+        artefacts.sort(Comparator.comparing(PublicArtefact::publicSince).thenComparing(PublicArtefact::type)
+                .thenComparing(PublicArtefact::value));
+        return artefacts;
     }
 }

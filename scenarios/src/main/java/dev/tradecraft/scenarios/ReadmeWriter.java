@@ -55,11 +55,22 @@ final class ReadmeWriter
         out.append("  banners        ").append(totals.banners()).append("\n\n");
         out.append("Actors\n");
         for (ActorTruth actor : truth.actors()) {
-            out.append("  ").append(actor.id()).append(" (").append(actor.kind()).append("), first exploit request ")
-                    .append(actor.firstSeen()).append('\n');
+            out.append("  ").append(actor.id()).append(" (").append(actor.kind())
+                    .append(actor.reconnaissance() ? ", reconnaissance" : "").append("), first ")
+                    .append(actor.kind().equals(ActorTruth.SCANNER) ? "request " : "exploit request ").append(actor.firstSeen()).append('\n');
             out.append("      from ").append(String.join(", ", actor.sourceIps())).append('\n');
             if (!actor.webshell().isEmpty()) {
                 out.append("      webshell ").append(actor.webshell()).append('\n');
+            }
+            if (!actor.copies().isEmpty()) {
+                out.append("      copies the public tradecraft of ").append(actor.copies()).append('\n');
+            }
+        }
+        if (!truth.publicArtefacts().isEmpty()) {
+            out.append("\nPublic artefacts (from then on, sharing one is weak evidence of one operator)\n");
+            for (PublicArtefact artefact : truth.publicArtefacts()) {
+                out.append("  ").append(artefact.publicSince()).append("  ").append(artefact.type()).append(' ')
+                        .append(artefact.value()).append("  (").append(artefact.source()).append(")\n");
             }
         }
         out.append("\nOrganisations\n");

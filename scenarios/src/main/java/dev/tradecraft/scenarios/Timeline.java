@@ -74,6 +74,24 @@ final class Timeline
                 + minute * TimeText.MILLIS_PER_MINUTE;
     }
 
+    /**
+     * The start of a real day of the campaign's story in the world's time: that day itself when the
+     * window is anchored, otherwise where the spread-out campaign puts it. Unlike {@link #at} it is
+     * not clamped into the window, so a day after the campaign's last may fall after the window.
+     */
+    long startOf(LocalDate day)
+    {
+        long campaignDay = day.toEpochDay() - CAMPAIGN_START.toEpochDay();
+        long index;
+        if (anchored) {
+            index = CAMPAIGN_START.toEpochDay() - firstDay.toEpochDay() + campaignDay;
+        }
+        else {
+            index = Math.floorDiv(campaignDay * days, CAMPAIGN_DAYS);
+        }
+        return start + index * TimeText.MILLIS_PER_DAY;
+    }
+
     boolean contains(long time)
     {
         return time >= start && time < end;

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * How each actor works, step by step, written into an {@link OrganisationPlan}: the requests IIS
@@ -26,6 +28,8 @@ final class Tradecraft
     private final Timeline timeline;
     private final Map<Actor, Map<String, Long>> addresses = new EnumMap<>(Actor.class);
     private final Map<Actor, Long> firstExploits = new EnumMap<>(Actor.class);
+    private final Set<String> publicDroppers = new TreeSet<>();
+    private final Set<String> domains = new TreeSet<>();
 
     Tradecraft(Timeline timeline)
     {
@@ -42,6 +46,24 @@ final class Tradecraft
     Map<Actor, Long> firstExploits()
     {
         return firstExploits;
+    }
+
+    /** The public dropper's scripts as written into the world (one per hive it wrote into). */
+    Set<String> publicDroppers()
+    {
+        return publicDroppers;
+    }
+
+    /** Published domains that appear in the world's host events. */
+    Set<String> domains()
+    {
+        return domains;
+    }
+
+    /** A scanner's request: not an exploit, but the truth says where scanning came from. */
+    void scanned(String ip, long time)
+    {
+        note(Actor.SCANNERS, ip, time);
     }
 
     // ---- espionage-1 ------------------------------------------------------------------------
@@ -236,6 +258,12 @@ final class Tradecraft
                 break;
             }
             note(Actor.RANSOMWARE, ip, time);
+            if (step == 1 || step == 4) {
+                domains.add(Addresses.RANSOMWARE_DELIVERY);
+            }
+            if (step == 3) {
+                domains.add(Addresses.RANSOMWARE_C2_DOMAIN);
+            }
             plan.request(host, anonymous(time, "POST", "/_layouts/15/error.aspx", "", ip, WebCatalog.PYTHON_REQUESTS_OLD, "",
                     org.naming().publicHost(), 200, 0, 0, dice.between(1_800, 3_400), dice.between(3_000, 9_000),
                             dice.logNormal(600, 0.4, 120, 5_000)));
@@ -430,7 +458,9 @@ final class Tradecraft
     /** w3wp -> cmd -> powershell -EncodedCommand writing the webshell; returns when the file exists. */
     private long publicDropper(OrganisationPlan plan, int host, long time, String webshell, Dice dice)
     {
-        return powershellDropper(plan, host, time, AttackScripts.publicDropper(plan.profile().hive(), webshell), webshell, dice);
+        String script = AttackScripts.publicDropper(plan.profile().hive(), webshell);
+        publicDroppers.add(script);
+        return powershellDropper(plan, host, time, script, webshell, dice);
     }
 
     private long powershellDropper(OrganisationPlan plan, int host, long time, String script, String webshell, Dice dice)

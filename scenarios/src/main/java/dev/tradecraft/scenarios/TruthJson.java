@@ -21,12 +21,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 
+import dev.tradecraft.core.ObservableType;
 import dev.tradecraft.core.SourcePosition;
 
 /**
  * truth.json: snake_case keys, times as ISO-8601 instants, absent values as {@code null}. Unknown
- * keys are skipped so newer files stay readable; missing or mistyped values are reported with file,
- * line and column.
+ * keys are skipped so newer files stay readable; keys added later ({@code copies},
+ * {@code public_artefacts}) may be absent so older files do too; missing or mistyped values are
+ * reported with file, line and column.
  */
 final class TruthJson
 {
@@ -47,6 +49,12 @@ final class TruthJson
                 json.writeStartObject();
                 json.writeStringField("id", actor.id());
                 json.writeStringField("kind", actor.kind());
+                if (actor.copies().isEmpty()) {
+                    json.writeNullField("copies");
+                }
+                else {
+                    json.writeStringField("copies", actor.copies());
+                }
                 writeStrings(json, "source_ips", actor.sourceIps());
                 json.writeStringField("user_agent", actor.userAgent());
                 json.writeStringField("variant", actor.variant());
@@ -74,6 +82,16 @@ final class TruthJson
                 }
                 writeStrings(json, "webshell_paths", organisation.webshellPaths());
                 json.writeStringField("note", organisation.note());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("public_artefacts");
+            for (PublicArtefact artefact : truth.publicArtefacts()) {
+                json.writeStartObject();
+                json.writeStringField("type", artefact.type().label());
+                json.writeStringField("value", artefact.value());
+                json.writeStringField("public_since", artefact.publicSince().toString());
+                json.writeStringField("source", artefact.source());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -123,6 +141,7 @@ final class TruthJson
             Long seed = null;
             List<ActorTruth> actors = null;
             List<OrganisationTruth> organisations = null;
+            List<PublicArtefact> publicArtefacts = List.of();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 JsonToken token = json.nextToken();
@@ -130,6 +149,7 @@ final class TruthJson
                     case "seed" -> seed = longValue(token, name);
                     case "actors" -> actors = actors(token);
                     case "organisations" -> organisations = organisations(token);
+                    case "public_artefacts" -> publicArtefacts = token == JsonToken.VALUE_NULL ? List.of() : publicArtefacts(token);
                     default -> json.skipChildren();
                 }
             }
@@ -137,7 +157,7 @@ final class TruthJson
             require(actors, "actors");
             require(organisations, "organisations");
             try {
-                return new GroundTruth(seed, actors, organisations);
+                return new GroundTruth(seed, actors, organisations, publicArtefacts);
             }
             catch (IllegalArgumentException e) {
                 throw problem(e.getMessage());
@@ -152,6 +172,7 @@ final class TruthJson
                 expect(json.currentToken(), JsonToken.START_OBJECT, "an actor");
                 String id = null;
                 String kind = null;
+                String copies = "";
                 List<String> sourceIps = null;
                 String userAgent = null;
                 String variant = null;
@@ -164,6 +185,7 @@ final class TruthJson
                     switch (name) {
                         case "id" -> id = text(value, name);
                         case "kind" -> kind = text(value, name);
+                        case "copies" -> copies = value == JsonToken.VALUE_NULL ? "" : text(value, name);
                         case "source_ips" -> sourceIps = strings(value, name);
                         case "user_agent" -> userAgent = text(value, name);
                         case "variant" -> variant = text(value, name);
@@ -181,7 +203,7 @@ final class TruthJson
                 require(webshell, "webshell");
                 require(firstSeen, "first_seen");
                 try {
-                    actors.add(new ActorTruth(id, kind, sourceIps, userAgent, variant, webshell, firstSeen, note == null ? "" : note));
+                    actors.add(new ActorTruth(id, kind, copies, sourceIps, userAgent, variant, webshell, firstSeen, note == null ? "" : note));
                 }
                 catch (IllegalArgumentException | NullPointerException e) {
                     throw problem("actor " + id + ": " + e.getMessage());
@@ -242,6 +264,41 @@ final class TruthJson
             return organisations;
         }
 
+        private List<PublicArtefact> publicArtefacts(JsonToken token) throws IOException
+        {
+            expect(token, JsonToken.START_ARRAY, "public_artefacts");
+            List<PublicArtefact> artefacts = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                expect(json.currentToken(), JsonToken.START_OBJECT, "a public artefact");
+                ObservableType type = null;
+                String artefact = null;
+                Instant publicSince = null;
+                String source = null;
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = json.currentName();
+                    JsonToken value = json.nextToken();
+                    switch (key) {
+                        case "type" -> type = observableType(text(value, key));
+                        case "value" -> artefact = text(value, key);
+                        case "public_since" -> publicSince = instant(text(value, key), key);
+                        case "source" -> source = text(value, key);
+                        default -> json.skipChildren();
+                    }
+                }
+                require(type, "type");
+                require(artefact, "value");
+                require(publicSince, "public_since");
+                require(source, "source");
+                try {
+                    artefacts.add(new PublicArtefact(type, artefact, publicSince, source));
+                }
+                catch (IllegalArgumentException | NullPointerException e) {
+                    throw problem("public artefact " + artefact + ": " + e.getMessage());
+                }
+            }
+            return artefacts;
+        }
+
         private List<String> strings(JsonToken token, String name) throws IOException
         {
             expect(token, JsonToken.START_ARRAY, name);
@@ -283,6 +340,16 @@ final class TruthJson
             }
             catch (DateTimeParseException e) {
                 throw problem(name + " is not an ISO-8601 instant: " + text);
+            }
+        }
+
+        private ObservableType observableType(String text) throws ScenarioException
+        {
+            try {
+                return ObservableType.parse(text);
+            }
+            catch (IllegalArgumentException e) {
+                throw problem(e.getMessage());
             }
         }
 

@@ -67,7 +67,7 @@ public final class WorldGenerator
             hosts += organisation.profile().hosts().size();
         }
         organisations.sort(Comparator.comparing(OrganisationTruth::name));
-        GroundTruth truth = new GroundTruth(spec.seed(), plan.actors(), organisations);
+        GroundTruth truth = new GroundTruth(spec.seed(), plan.actors(), organisations, plan.publicArtefacts());
         Path truthFile = dir.resolve(TRUTH_FILE);
         truth.write(truthFile);
         ReadmeWriter.write(dir.resolve(README_FILE), spec, plan.timeline(), truth,

@@ -21,10 +21,10 @@ class TestVerdictScore
 
     private static GroundTruth truth()
     {
-        ActorTruth actor = new ActorTruth("espionage-1", "espionage", List.of(), "agent", "variant", "spinstall0.aspx", Instant.EPOCH, "");
+        ActorTruth actor = new ActorTruth("espionage-1", "espionage", "", List.of(), "agent", "variant", "spinstall0.aspx", Instant.EPOCH, "");
         return new GroundTruth(1, List.of(actor), List.of(
                 organisation("a", OrganisationStatus.COMPROMISED), organisation("b", OrganisationStatus.COMPROMISED),
-                organisation("c", OrganisationStatus.ATTEMPTED), organisation("d", OrganisationStatus.CLEAN)));
+                organisation("c", OrganisationStatus.ATTEMPTED), organisation("d", OrganisationStatus.CLEAN)), List.of());
     }
 
     @Test
@@ -57,7 +57,7 @@ class TestVerdictScore
     @Test
     void testNoPositivesAnywhere()
     {
-        GroundTruth clean = new GroundTruth(1, List.of(), List.of(organisation("d", OrganisationStatus.CLEAN)));
+        GroundTruth clean = new GroundTruth(1, List.of(), List.of(organisation("d", OrganisationStatus.CLEAN)), List.of());
         VerdictScore score = VerdictScore.of(clean, Map.of("d", "clean"));
         assertEquals(1.0, score.precision());
         assertEquals(1.0, score.recall());

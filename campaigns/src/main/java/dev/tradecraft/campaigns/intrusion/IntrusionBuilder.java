@@ -1,0 +1,239 @@
+package dev.tradecraft.campaigns.intrusion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import dev.tradecraft.core.Intrusion;
+import dev.tradecraft.core.ObservableType;
+import dev.tradecraft.core.Sighting;
+import dev.tradecraft.core.Stage;
+
+/**
+ * Groups one organisation's sightings into intrusions, the units campaigns are made of:
+ * <ol>
+ * <li>web sightings by their real client address: one address, one intrusion;</li>
+ * <li>host sightings (no address) by host, in bursts separated by more than {@link #BURST_GAP};</li>
+ * <li>a host burst joins the web intrusion that explains it: one that requested the webshell the
+ * host wrote, else the one whose accepted exploit or served webshell came last before the burst
+ * (within {@link #CAUSE_WINDOW}, allowing {@link #CLOCK_SKEW}); a burst nothing explains stays an
+ * intrusion of its own (logs of the web side missing, for instance);</li>
+ * <li>an address that only used a webshell or stolen keys, without exploiting anything itself,
+ * follows up an earlier compromise: it joins the intrusion whose accepted exploit or served
+ * webshell came last before it (the one that requested the same webshell first). The keys or the
+ * shell it used came from there.</li>
+ * </ol>
+ * Reconnaissance (scans, webshell checks, refused requests) is not an intrusion and must be
+ * filtered out before.
+ */
+public final class IntrusionBuilder
+{
+    static final Duration BURST_GAP = Duration.ofHours(2);
+    static final Duration CAUSE_WINDOW = Duration.ofHours(6);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private IntrusionBuilder() {}
+
+    /** Intrusions of all organisations, ordered by organisation, then first activity. */
+    public static List<Intrusion> build(List<Sighting> sightings)
+    {
+        Map<String, List<Sighting>> byOrganisation = new TreeMap<>();
+        for (Sighting sighting : sightings) {
+            if (sighting.isReconnaissance()) {
+                throw new IllegalArgumentException("reconnaissance is not an intrusion: " + sighting.evidence());
+            }
+            byOrganisation.computeIfAbsent(sighting.organisation(), name -> new ArrayList<>()).add(sighting);
+        }
+        List<Intrusion> intrusions = new ArrayList<>();
+        byOrganisation.forEach((organisation, list) -> intrusions.addAll(buildOne(organisation, list)));
+        return intrusions;
+    }
+
+    private static List<Intrusion> buildOne(String organisation, List<Sighting> sightings)
+    {
+        List<Sighting> ordered = new ArrayList<>(sightings);
+        ordered.sort(BY_TIME);
+        Map<String, List<Sighting>> web = new LinkedHashMap<>();
+        Map<String, List<Sighting>> hostOnly = new TreeMap<>();
+        for (Sighting sighting : ordered) {
+            List<String> addresses = sighting.values(ObservableType.SOURCE_IP);
+            if (!addresses.isEmpty()) {
+                web.computeIfAbsent(addresses.get(0), key -> new ArrayList<>()).add(sighting);
+            }
+            else {
+                hostOnly.computeIfAbsent(sighting.origin().host(), key -> new ArrayList<>()).add(sighting);
+            }
+        }
+        List<List<Sighting>> webGroups = attachFollowOns(new ArrayList<>(web.values()));
+        List<List<Sighting>> groups = new ArrayList<>(webGroups);
+        for (List<Sighting> hostSightings : hostOnly.values()) {
+            for (List<Sighting> burst : bursts(hostSightings)) {
+                Optional<List<Sighting>> cause = cause(burst, webGroups);
+                if (cause.isPresent()) {
+                    cause.get().addAll(burst);
+                }
+                else {
+                    groups.add(burst);
+                }
+            }
+        }
+        groups.sort(Comparator.comparing(IntrusionBuilder::firstTime).thenComparing(group -> group.get(0).evidence().toString()));
+        List<Intrusion> intrusions = new ArrayList<>(groups.size());
+        for (List<Sighting> group : groups) {
+            group.sort(BY_TIME);
+            intrusions.add(new Intrusion(organisation + "#" + (intrusions.size() + 1), organisation, group));
+        }
+        return intrusions;
+    }
+
+    /** Merges follow-on-only address groups into the group whose access they depend on. */
+    private static List<List<Sighting>> attachFollowOns(List<List<Sighting>> groups)
+    {
+        List<List<Sighting>> sources = new ArrayList<>();
+        List<List<Sighting>> followOns = new ArrayList<>();
+        for (List<Sighting> group : groups) {
+            boolean exploits = group.stream().anyMatch(sighting -> sighting.stage() == Stage.EXPLOIT);
+            (exploits ? sources : followOns).add(group);
+        }
+        if (sources.isEmpty()) {
+            return groups;
+        }
+        List<List<Sighting>> kept = new ArrayList<>(sources);
+        for (List<Sighting> followOn : followOns) {
+            Instant start = firstTime(followOn);
+            Set<String> shells = new TreeSet<>();
+            followOn.forEach(sighting -> shells.addAll(sighting.values(ObservableType.WEBSHELL_NAME)));
+            List<Sighting> best = null;
+            boolean bestSharesShell = false;
+            Instant bestAccess = null;
+            for (List<Sighting> source : sources) {
+                Instant access = null;
+                boolean sharesShell = false;
+                for (Sighting sighting : source) {
+                    if (!isAccess(sighting) || sighting.time().isEmpty()) {
+                        continue;
+                    }
+                    Instant time = sighting.time().get();
+                    if (start != Instant.MAX && time.isAfter(start.plus(CLOCK_SKEW))) {
+                        continue;
+                    }
+                    if (access == null || time.isAfter(access)) {
+                        access = time;
+                    }
+                    sharesShell |= !Collections.disjoint(shells, sighting.values(ObservableType.WEBSHELL_NAME));
+                }
+                if (access == null) {
+                    continue;
+                }
+                boolean better = best == null || (sharesShell && !bestSharesShell) || (sharesShell == bestSharesShell && access.isAfter(bestAccess));
+                if (better) {
+                    best = source;
+                    bestSharesShell = sharesShell;
+                    bestAccess = access;
+                }
+            }
+            if (best != null) {
+                best.addAll(followOn);
+            }
+            else {
+                kept.add(followOn);
+            }
+        }
+        return kept;
+    }
+
+    private static List<List<Sighting>> bursts(List<Sighting> sightings)
+    {
+        List<List<Sighting>> bursts = new ArrayList<>();
+        List<Sighting> current = new ArrayList<>();
+        Instant last = null;
+        for (Sighting sighting : sightings) {
+            Instant time = sighting.time().orElse(null);
+            if (!current.isEmpty() && time != null && last != null && Duration.between(last, time).compareTo(BURST_GAP) > 0) {
+                bursts.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(sighting);
+            if (time != null) {
+                last = time;
+            }
+        }
+        if (!current.isEmpty()) {
+            bursts.add(current);
+        }
+        return bursts;
+    }
+
+    private static Optional<List<Sighting>> cause(List<Sighting> burst, List<List<Sighting>> webGroups)
+    {
+        Set<String> written = new TreeSet<>();
+        for (Sighting sighting : burst) {
+            written.addAll(sighting.values(ObservableType.WEBSHELL_NAME));
+        }
+        Instant start = firstTime(burst);
+        List<Sighting> best = null;
+        boolean bestSharesShell = false;
+        Duration bestGap = null;
+        for (List<Sighting> group : webGroups) {
+            boolean sharesShell = false;
+            Duration gap = null;
+            for (Sighting sighting : group) {
+                if (!written.isEmpty() && sighting.stage() == Stage.WEBSHELL && !Collections.disjoint(written, sighting.values(ObservableType.WEBSHELL_NAME))) {
+                    sharesShell = true;
+                }
+                if (isAccess(sighting) && sighting.time().isPresent() && start != Instant.MAX) {
+                    Duration candidate = Duration.between(sighting.time().get(), start);
+                    if (candidate.compareTo(CLOCK_SKEW.negated()) >= 0 && candidate.compareTo(CAUSE_WINDOW) <= 0) {
+                        Duration distance = candidate.abs();
+                        if (gap == null || distance.compareTo(gap) < 0) {
+                            gap = distance;
+                        }
+                    }
+                }
+            }
+            if (gap == null && !sharesShell) {
+                continue;
+            }
+            // The shell it wrote being requested beats timing; among equals, the closest access wins.
+            boolean better = best == null
+                    || (sharesShell && !bestSharesShell)
+                    || (sharesShell == bestSharesShell && gap != null && (bestGap == null || gap.compareTo(bestGap) < 0));
+            if (better) {
+                best = group;
+                bestSharesShell = sharesShell;
+                bestGap = gap;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A request that got in: an accepted exploit, a served webshell, accepted key use. */
+    private static boolean isAccess(Sighting sighting)
+    {
+        return sighting.succeeded() && (sighting.stage() == Stage.EXPLOIT || sighting.stage() == Stage.WEBSHELL || sighting.stage() == Stage.KEY_USE);
+    }
+
+    private static Instant firstTime(List<Sighting> sightings)
+    {
+        Instant first = Instant.MAX;
+        for (Sighting sighting : sightings) {
+            if (sighting.time().isPresent() && sighting.time().get().isBefore(first)) {
+                first = sighting.time().get();
+            }
+        }
+        return first;
+    }
+
+    private static final Comparator<Sighting> BY_TIME = Comparator
+            .comparing((Sighting sighting) -> sighting.time().orElse(Instant.MAX))
+            .thenComparing(sighting -> sighting.evidence().toString());
+}

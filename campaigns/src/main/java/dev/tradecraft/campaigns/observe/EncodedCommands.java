@@ -1,0 +1,134 @@
+package dev.tradecraft.campaigns.observe;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Fingerprints of command lines that survive re-wrapping: the script inside a PowerShell
+ * {@code -EncodedCommand} (any accepted spelling and dash) is decoded from base64 UTF-16LE,
+ * normalised (case, whitespace, quotes) and hashed, so the same dropper gives the same fingerprint
+ * whether it was launched as {@code -enc}, {@code -EncodedCommand} or through {@code cmd /c}.
+ * Decoding is bounded: attacker command lines are data, never run, and a huge argument is cut.
+ */
+public final class EncodedCommands
+{
+    // PowerShell accepts any unambiguous prefix of -EncodedCommand down to -e, with -, / or en dash.
+    private static final int MAX_ENCODED_CHARS = 1 << 20;
+
+    private EncodedCommands() {}
+
+    /** The decoded script of an encoded PowerShell command line, if it has one. */
+    public static Optional<String> decodedScript(String commandLine)
+    {
+        String[] tokens = commandLine.split("\\s+");
+        for (int i = 0; i + 1 < tokens.length; i++) {
+            if (isEncodedCommandFlag(tokens[i])) {
+                String argument = stripQuotes(tokens[i + 1]);
+                if (argument.length() > MAX_ENCODED_CHARS) {
+                    argument = argument.substring(0, MAX_ENCODED_CHARS);
+                }
+                Optional<String> script = decode(argument);
+                if (script.isPresent()) {
+                    return script;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isEncodedCommandFlag(String token)
+    {
+        if (token.length() < 2) {
+            return false;
+        }
+        char dash = token.charAt(0);
+        if (dash != '-' && dash != '/' && dash != '\u2013' && dash != '\u2014' && dash != '\u2015') {
+            return false;
+        }
+        String name = token.substring(1).toLowerCase(Locale.ROOT);
+        if (name.equals("ec")) {
+            return true;
+        }
+        // -e, -en, -enc, … -encodedcommand: prefixes of "encodedcommand" (-e alone is accepted by PowerShell).
+        return "encodedcommand".startsWith(name) && !name.isEmpty();
+    }
+
+    private static String stripQuotes(String token)
+    {
+        String value = token;
+        while (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
+            value = value.substring(1);
+        }
+        while (!value.isEmpty() && (value.endsWith("\"") || value.endsWith("'"))) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value;
+    }
+
+    private static Optional<String> decode(String base64)
+    {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(padded(base64));
+        }
+        catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (bytes.length < 2) {
+            return Optional.empty();
+        }
+        String script = new String(bytes, 0, bytes.length & ~1, StandardCharsets.UTF_16LE);
+        // Real encoded commands are text; reject binary noise that happened to be valid base64.
+        int printable = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                printable++;
+            }
+        }
+        return printable * 10 >= script.length() * 9 ? Optional.of(script) : Optional.empty();
+    }
+
+    private static String padded(String base64)
+    {
+        int remainder = base64.length() % 4;
+        return remainder == 0 ? base64 : base64 + "====".substring(remainder);
+    }
+
+    /** Case, runs of whitespace and quote style do not make a different script. */
+    public static String normalise(String script)
+    {
+        StringBuilder out = new StringBuilder(script.length());
+        boolean space = false;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && out.length() > 0) {
+                out.append(' ');
+            }
+            space = false;
+            out.append(c == '"' ? '\'' : Character.toLowerCase(c));
+        }
+        return out.toString();
+    }
+
+    /** SHA-256 (hex) of the normalised text. */
+    public static String fingerprint(String text)
+    {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(normalise(text).getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
