@@ -95,11 +95,23 @@ public final class CampaignAnalyzer
         }
         List<List<Integer>> ordered = new ArrayList<>(clusters.values());
         ordered.sort(Comparator.comparing((List<Integer> members) -> firstSeen(members, intrusions)).thenComparing(members -> intrusions.get(members.get(0)).id()));
-        List<Campaign> campaigns = new ArrayList<>(ordered.size());
-        for (List<Integer> members : ordered) {
-            String id = "TC-" + (campaigns.size() + 1);
-            List<Intrusion> list = members.stream().map(intrusions::get).toList();
-            campaigns.add(CampaignJudge.judge(id, list, groups(members, graph), weights));
+        List<List<Intrusion>> attempts = attachAttempts(ordered, intrusions, reconnaissance, weights);
+        record Draft(List<Intrusion> intrusions, List<List<String>> groups, Instant first) {}
+        List<Draft> drafts = new ArrayList<>(ordered.size());
+        for (int c = 0; c < ordered.size(); c++) {
+            List<Integer> members = ordered.get(c);
+            List<Intrusion> list = new ArrayList<>(members.stream().map(intrusions::get).toList());
+            List<List<String>> groups = groups(members, graph);
+            attachToGroups(groups, attempts.get(c), list);
+            list.addAll(attempts.get(c));
+            Instant first = list.stream().map(Intrusion::firstSeen).flatMap(Optional::stream).min(Instant::compareTo).orElse(Instant.MAX);
+            drafts.add(new Draft(list, groups, first));
+        }
+        // Numbered by first activity, refused attempts included.
+        drafts.sort(Comparator.comparing(Draft::first).thenComparing(draft -> draft.intrusions().get(0).id()));
+        List<Campaign> campaigns = new ArrayList<>(drafts.size());
+        for (Draft draft : drafts) {
+            campaigns.add(CampaignJudge.judge("TC-" + (campaigns.size() + 1), draft.intrusions(), draft.groups(), weights));
         }
         double agreement = new Clustering(leiden).calcNormalizedMutualInformation(new Clustering(baseline));
         int baselineClusters = baseline.length == 0 ? 0 : java.util.Arrays.stream(baseline).max().getAsInt() + 1;
@@ -186,6 +198,123 @@ public final class CampaignAnalyzer
             }
         }
         return first;
+    }
+
+    /**
+     * Refused attempts belong to the campaign whose infrastructure sent them: reconnaissance from
+     * an address seen in exactly one campaign's intrusions, or a refused exploit request with a
+     * browser user agent seen in exactly one campaign and the same request shape, becomes an
+     * attempted intrusion of that campaign (a target that resisted). What matches no campaign, or
+     * several, stays reconnaissance; internet scanners and research probes never share a
+     * campaign's address, and tool-default user agents (python, curl) are not used to match.
+     * The attached sightings are removed from {@code reconnaissance}.
+     */
+    private static List<List<Intrusion>> attachAttempts(List<List<Integer>> clusters, List<Intrusion> intrusions, List<Sighting> reconnaissance,
+            ArtefactWeights weights)
+    {
+        Map<String, Set<Integer>> byAddress = new HashMap<>();
+        Map<String, Set<Integer>> byAgent = new HashMap<>();
+        Map<Integer, Set<String>> variants = new HashMap<>();
+        Map<String, Integer> perOrganisation = new HashMap<>();
+        for (int c = 0; c < clusters.size(); c++) {
+            for (int member : clusters.get(c)) {
+                Intrusion intrusion = intrusions.get(member);
+                perOrganisation.merge(intrusion.organisation(), 1, Integer::sum);
+                for (String address : intrusion.values(ObservableType.SOURCE_IP)) {
+                    byAddress.computeIfAbsent(address, key -> new TreeSet<>()).add(c);
+                }
+                for (String agent : intrusion.values(ObservableType.USER_AGENT)) {
+                    if (isBrowserAgent(agent) && !weights.excluded(new Observable(ObservableType.USER_AGENT, agent))) {
+                        byAgent.computeIfAbsent(agent, key -> new TreeSet<>()).add(c);
+                    }
+                }
+                variants.computeIfAbsent(c, key -> new TreeSet<>()).addAll(intrusion.values(ObservableType.REQUEST_VARIANT));
+            }
+        }
+        Map<String, List<Sighting>> attempts = new LinkedHashMap<>();
+        Map<String, Integer> attemptCluster = new HashMap<>();
+        List<Sighting> kept = new ArrayList<>();
+        for (Sighting sighting : reconnaissance) {
+            int cluster = clusterOf(sighting, byAddress, byAgent, variants);
+            if (cluster < 0) {
+                kept.add(sighting);
+                continue;
+            }
+            String address = sighting.values(ObservableType.SOURCE_IP).stream().findFirst().orElse("-");
+            String key = sighting.organisation() + "|" + address + "|" + cluster;
+            attempts.computeIfAbsent(key, k -> new ArrayList<>()).add(sighting);
+            attemptCluster.put(key, cluster);
+        }
+        reconnaissance.clear();
+        reconnaissance.addAll(kept);
+        List<List<Intrusion>> result = new ArrayList<>();
+        for (int c = 0; c < clusters.size(); c++) {
+            result.add(new ArrayList<>());
+        }
+        for (Map.Entry<String, List<Sighting>> entry : attempts.entrySet()) {
+            List<Sighting> list = entry.getValue();
+            String organisation = list.get(0).organisation();
+            int number = perOrganisation.merge(organisation, 1, Integer::sum);
+            list.sort(Comparator.comparing((Sighting sighting) -> sighting.time().orElse(Instant.MAX)).thenComparing(sighting -> sighting.evidence().toString()));
+            result.get(attemptCluster.get(entry.getKey())).add(new Intrusion(organisation + "#" + number, organisation, list));
+        }
+        return result;
+    }
+
+    private static int clusterOf(Sighting sighting, Map<String, Set<Integer>> byAddress, Map<String, Set<Integer>> byAgent, Map<Integer, Set<String>> variants)
+    {
+        for (String address : sighting.values(ObservableType.SOURCE_IP)) {
+            Set<Integer> clusters = byAddress.get(address);
+            if (clusters != null) {
+                return clusters.size() == 1 ? clusters.iterator().next() : -1;
+            }
+        }
+        if (sighting.stage() != Stage.EXPLOIT) {
+            return -1;
+        }
+        for (String agent : sighting.values(ObservableType.USER_AGENT)) {
+            Set<Integer> clusters = byAgent.get(agent);
+            if (clusters != null && clusters.size() == 1) {
+                int cluster = clusters.iterator().next();
+                boolean sameShape = sighting.values(ObservableType.REQUEST_VARIANT).stream().anyMatch(variants.getOrDefault(cluster, Set.of())::contains);
+                return sameShape ? cluster : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A full browser string chosen by an operator, not a library's default (python-requests/2.x, curl/8.x). */
+    static boolean isBrowserAgent(String agent)
+    {
+        return agent.startsWith("Mozilla/5.0 (") && agent.length() >= 40;
+    }
+
+    /** Attempts join the operator group that shares their address or user agent (or the first). */
+    private static void attachToGroups(List<List<String>> groups, List<Intrusion> attempts, List<Intrusion> members)
+    {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        Map<String, Intrusion> byId = new HashMap<>();
+        members.forEach(intrusion -> byId.put(intrusion.id(), intrusion));
+        for (Intrusion attempt : attempts) {
+            Set<String> operator = new TreeSet<>(attempt.values(ObservableType.SOURCE_IP));
+            operator.addAll(attempt.values(ObservableType.USER_AGENT));
+            List<String> target = groups.get(0);
+            for (List<String> group : groups) {
+                boolean shares = group.stream().map(byId::get).anyMatch(member -> {
+                    Set<String> values = new TreeSet<>(member.values(ObservableType.SOURCE_IP));
+                    values.addAll(member.values(ObservableType.USER_AGENT));
+                    values.retainAll(operator);
+                    return !values.isEmpty();
+                });
+                if (shares) {
+                    target = group;
+                    break;
+                }
+            }
+            target.add(attempt.id());
+        }
     }
 
     /**

@@ -13,6 +13,8 @@ final class ReadmeWriter
     {
     }
 
+    private static final int MAX_LISTED_ADDRESSES = 6;
+
     private ReadmeWriter() {}
 
     static void write(Path file, WorldSpec spec, Timeline timeline, GroundTruth truth, Totals totals) throws IOException
@@ -58,7 +60,13 @@ final class ReadmeWriter
             out.append("  ").append(actor.id()).append(" (").append(actor.kind())
                     .append(actor.reconnaissance() ? ", reconnaissance" : "").append("), first ")
                     .append(actor.kind().equals(ActorTruth.SCANNER) ? "request " : "exploit request ").append(actor.firstSeen()).append('\n');
-            out.append("      from ").append(String.join(", ", actor.sourceIps())).append('\n');
+            if (actor.sourceIps().size() <= MAX_LISTED_ADDRESSES) {
+                out.append("      from ").append(String.join(", ", actor.sourceIps())).append('\n');
+            }
+            else {
+                out.append("      from ").append(actor.sourceIps().size()).append(" addresses, first ")
+                        .append(String.join(", ", actor.sourceIps().subList(0, MAX_LISTED_ADDRESSES))).append('\n');
+            }
             if (!actor.webshell().isEmpty()) {
                 out.append("      webshell ").append(actor.webshell()).append('\n');
             }
@@ -70,7 +78,7 @@ final class ReadmeWriter
             out.append("\nPublic artefacts (from then on, sharing one is weak evidence of one operator)\n");
             for (PublicArtefact artefact : truth.publicArtefacts()) {
                 out.append("  ").append(artefact.publicSince()).append("  ").append(artefact.type()).append(' ')
-                        .append(artefact.value()).append("  (").append(artefact.source()).append(")\n");
+                        .append(artefact.value()).append("\n      ").append(artefact.source()).append('\n');
             }
         }
         out.append("\nOrganisations\n");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ class TestClusterScore
     private static String[] repeat(String cell, int times)
     {
         String[] out = new String[times];
-        java.util.Arrays.fill(out, cell);
+        Arrays.fill(out, cell);
         return out;
     }
 
@@ -239,23 +240,23 @@ class TestClusterScore
     }
 
     @Test
-    void testExtendedAgreesWithPlainOnSingleAssignments()
+    void testBothWaysOfCountingMatchTheDefinition()
     {
+        // Single assignments take the contingency-table path, overlaps the pairwise one; both must equal
+        // the definition evaluated over every pair.
         long seed = System.nanoTime();
-        System.out.println("TestClusterScore.testExtendedAgreesWithPlainOnSingleAssignments seed " + seed);
+        System.out.println("TestClusterScore.testBothWaysOfCountingMatchTheDefinition seed " + seed);
         Random random = new Random(seed);
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 300; round++) {
             int items = 1 + random.nextInt(30);
-            Map<String, Set<String>> truth = randomAssignment(random, items, 1 + random.nextInt(5), "L", false);
-            Map<String, Set<String>> predicted = randomAssignment(random, items, 1 + random.nextInt(5), "C", false);
-            ClusterScore plain = ClusterScore.of(truth, predicted);
-            // A label every item shares, and a cluster no one else is in, force the extended path without
-            // changing any pair's outcome: ... except they do change intersections, so compare against a
-            // direct evaluation of the per-item definition instead.
+            boolean overlap = round % 2 == 1;
+            Map<String, Set<String>> truth = randomAssignment(random, items, 1 + random.nextInt(5), "L", overlap);
+            Map<String, Set<String>> predicted = randomAssignment(random, items, 1 + random.nextInt(5), "C", overlap);
+            ClusterScore score = ClusterScore.of(truth, predicted);
             double[] direct = directBcubed(truth, predicted);
-            String context = "seed " + seed + ", round " + round;
-            assertEquals(direct[0], plain.precision(), 1e-9, context);
-            assertEquals(direct[1], plain.recall(), 1e-9, context);
+            String context = "seed " + seed + ", round " + round + ": truth " + truth + ", predicted " + predicted;
+            assertEquals(direct[0], score.precision(), 1e-9, context);
+            assertEquals(direct[1], score.recall(), 1e-9, context);
         }
     }
 

@@ -8,20 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.tradecraft.core.ObservableType;
 
 class TestWorldGenerator
 {
@@ -92,7 +98,7 @@ class TestWorldGenerator
         for (ActorTruth actor : truth.actors()) {
             actors.add(actor.id());
         }
-        assertEquals(Set.of("espionage-1", "espionage-2", "ransomware-1", "copycat-1", "research-probes"), actors);
+        assertEquals(Set.of("espionage-1", "espionage-2", "ransomware-1", "copycat-1", "research-probes", "internet-scanners"), actors);
         ActorTruth early = truth.actor("espionage-1").orElseThrow();
         assertTrue(early.sourceIps().containsAll(List.of("107.191.58.76", "104.238.159.149")), early.sourceIps().toString());
         assertEquals("2025-07-18", early.firstSeen().toString().substring(0, 10));
@@ -102,6 +108,154 @@ class TestWorldGenerator
             twoActors |= organisation.status() == OrganisationStatus.COMPROMISED && organisation.actors().size() > 1;
         }
         assertTrue(twoActors, "one organisation is compromised by two actors");
+    }
+
+    @Test
+    void testDemoHasRealActorsReconnaissanceAndACopycat()
+    {
+        GroundTruth truth = demo.truth();
+        Set<String> real = new TreeSet<>();
+        Set<String> realAddresses = new TreeSet<>();
+        Set<String> reconnaissanceAddresses = new TreeSet<>();
+        for (ActorTruth actor : truth.actors()) {
+            assertFalse(actor.sourceIps().isEmpty(), actor.id());
+            if (actor.reconnaissance()) {
+                reconnaissanceAddresses.addAll(actor.sourceIps());
+            }
+            else {
+                real.add(actor.id());
+                realAddresses.addAll(actor.sourceIps());
+            }
+            assertEquals(actor.id().equals("copycat-1") ? "espionage-1" : "", actor.copies(), actor.id());
+        }
+        assertEquals(Set.of("espionage-1", "espionage-2", "ransomware-1", "copycat-1"), real);
+        assertEquals(ActorTruth.RESEARCH, truth.actor("research-probes").orElseThrow().kind());
+        assertEquals(ActorTruth.SCANNER, truth.actor("internet-scanners").orElseThrow().kind());
+        for (String address : reconnaissanceAddresses) {
+            assertFalse(realAddresses.contains(address), address + " is both an actor's and a scanner's");
+        }
+        for (String address : truth.actor("internet-scanners").orElseThrow().sourceIps()) {
+            boolean scanningNetwork = false;
+            for (String prefix : Addresses.SCANNERS) {
+                scanningNetwork |= address.startsWith(prefix + ".");
+            }
+            assertTrue(scanningNetwork, address);
+        }
+
+        boolean twoRealActors = false;
+        for (OrganisationTruth organisation : truth.organisations()) {
+            int count = 0;
+            for (String actor : organisation.actors()) {
+                count += real.contains(actor) ? 1 : 0;
+            }
+            twoRealActors |= count >= 2;
+        }
+        assertTrue(twoRealActors, "one organisation is hit by two real actors");
+
+        ActorTruth copycat = truth.actor("copycat-1").orElseThrow();
+        ActorTruth copied = truth.actor("espionage-1").orElseThrow();
+        assertEquals(copied.webshell(), copycat.webshell());
+        assertFalse(copycat.userAgent().equals(copied.userAgent()));
+        for (String address : copycat.sourceIps()) {
+            assertFalse(copied.sourceIps().contains(address), address);
+        }
+    }
+
+    @Test
+    void testScannersAreSeenAndOneFindsAPlantedShell()
+    {
+        GroundTruth truth = demo.truth();
+        Set<String> scanners = new TreeSet<>(truth.actor("internet-scanners").orElseThrow().sourceIps());
+        Set<String> probes = new TreeSet<>(truth.actor("research-probes").orElseThrow().sourceIps());
+        int seen = 0;
+        boolean foundShell = false;
+        for (OrganisationTruth organisation : truth.organisations()) {
+            for (W3cLogFile.Line line : contents.lines(organisation.name())) {
+                String client = line.client();
+                if (!scanners.contains(client)) {
+                    continue;
+                }
+                seen++;
+                assertTrue(probes.contains(client) || !WorldContents.isExploitRequest(line), line.toString());
+                foundShell |= line.get("cs(User-Agent)").contains("ToolShellCheck") && WorldContents.isWebshellServed(line);
+            }
+        }
+        assertTrue(seen > 0, "no scanner request in the logs");
+        // A webshell check answered 200 carries a scanner's address next to a real intrusion: a campaign must not take it in.
+        assertTrue(foundShell, "no webshell check found a planted shell");
+    }
+
+    @Test
+    void testCopycatReusesThePublicDropperOnlyAfterItWentPublic()
+    {
+        GroundTruth truth = demo.truth();
+        Map<String, Long> copycatScripts = new TreeMap<>();
+        Map<String, Long> espionageScripts = new TreeMap<>();
+        for (OrganisationTruth organisation : truth.organisations()) {
+            List<String> actors = organisation.actors();
+            Map<String, Long> into;
+            if (actors.equals(List.of("copycat-1"))) {
+                into = copycatScripts;
+            }
+            else if (actors.equals(List.of("espionage-1"))) {
+                into = espionageScripts;
+            }
+            else {
+                continue;
+            }
+            for (WorldContents.HostEvent event : contents.events(organisation.name())) {
+                String parent = (event.data("ParentImage") + event.data("ParentProcessName")).toLowerCase(Locale.ROOT);
+                String command = event.data("CommandLine");
+                String prefix = "cmd.exe /c powershell.exe -EncodedCommand ";
+                if (parent.endsWith("\\w3wp.exe") && command.startsWith(prefix)) {
+                    String script = new String(Base64.getDecoder().decode(command.substring(prefix.length())), StandardCharsets.UTF_16LE);
+                    // The copycat's earliest drop and espionage-1's latest are the ones that matter.
+                    into.merge(script, event.time(), into == copycatScripts ? Math::min : Math::max);
+                }
+            }
+        }
+        assertFalse(copycatScripts.isEmpty(), "the copycat dropped nothing");
+        assertTrue(espionageScripts.keySet().containsAll(copycatScripts.keySet()), "the copycat's dropper is not espionage-1's");
+        Instant named = truth.publicSince(ObservableType.WEBSHELL_NAME, "spinstall0.aspx").orElseThrow();
+        for (Map.Entry<String, Long> entry : copycatScripts.entrySet()) {
+            Instant published = truth.publicSince(ObservableType.COMMAND_FINGERPRINT, CommandFingerprint.of(entry.getKey()))
+                    .orElseThrow(() -> new AssertionError("the copycat's dropper is not a public artefact"));
+            assertEquals(Instant.parse("2025-07-21T00:00:00Z"), published);
+            assertTrue(entry.getValue() >= published.toEpochMilli(), "the copycat dropped before the dropper was public");
+            assertTrue(espionageScripts.get(entry.getKey()) < named.toEpochMilli(), "espionage-1 dropped after the name was public");
+        }
+        ActorTruth copycat = truth.actor("copycat-1").orElseThrow();
+        for (OrganisationTruth organisation : truth.organisations()) {
+            for (W3cLogFile.Line line : contents.lines(organisation.name())) {
+                if (copycat.sourceIps().contains(line.client())) {
+                    assertTrue(line.time() >= Instant.parse("2025-07-21T00:00:00Z").toEpochMilli(), line.toString());
+                    assertFalse(line.get("cs(User-Agent)").contains("Firefox"), line.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void testPublicArtefactsOfAShiftedWorldKeepTheStoryInOrder() throws IOException
+    {
+        WorldSpec spec = new WorldSpec(4, 20, LocalDate.of(2024, 3, 1), 10, 20);
+        GroundTruth truth = new WorldGenerator(spec).write(directory.resolve("shifted")).truth();
+        ActorTruth copycat = truth.actor("copycat-1").orElseThrow();
+        ActorTruth copied = truth.actor("espionage-1").orElseThrow();
+        Instant named = truth.publicSince(ObservableType.WEBSHELL_NAME, "spinstall0.aspx").orElseThrow();
+        assertTrue(copied.firstSeen().isBefore(named) && !copycat.firstSeen().isBefore(named), "seed " + spec.seed() + ": " + named);
+        int droppers = 0;
+        for (PublicArtefact artefact : truth.publicArtefacts()) {
+            if (artefact.type() == ObservableType.COMMAND_FINGERPRINT) {
+                droppers++;
+                assertTrue(!copycat.firstSeen().isBefore(artefact.publicSince()), artefact.toString());
+                assertTrue(artefact.publicSince().isAfter(named), artefact.toString());
+            }
+        }
+        assertTrue(droppers >= 1, "no public dropper in the shifted world");
+        List<PublicArtefact> sorted = new ArrayList<>(truth.publicArtefacts());
+        sorted.sort((left, right) -> left.publicSince().compareTo(right.publicSince()));
+        assertEquals(sorted, truth.publicArtefacts());
     }
 
     @Test

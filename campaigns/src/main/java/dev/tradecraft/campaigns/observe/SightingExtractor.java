@@ -67,7 +67,7 @@ public final class SightingExtractor
 
     private static void web(Stage stage, Event event, List<Observable> out)
     {
-        WebResponse.clientAddress(event).ifPresent(ip -> add(out, ObservableType.SOURCE_IP, ip));
+        WebResponse.clientAddress(event).flatMap(Addresses::publicAddress).ifPresent(ip -> add(out, ObservableType.SOURCE_IP, ip));
         add(out, ObservableType.USER_AGENT, event.field("cs-user-agent"));
         String stem = event.field("cs-uri-stem");
         switch (stage) {

@@ -149,6 +149,7 @@ public final class CampaignJudge
         private final Map<Observable, Integer> publicUses = new TreeMap<>();
         private int organisations;
         private int hostOnly;
+        private int attempts;
         private int webIntrusions;
         private boolean sharedOperator;
         private boolean sharedPrivateTooling;
@@ -176,6 +177,9 @@ public final class CampaignJudge
             Map<String, Integer> agents = new TreeMap<>();
             for (Intrusion intrusion : intrusions) {
                 victims.add(intrusion.organisation());
+                if (intrusion.sightings().stream().allMatch(sighting -> sighting.isReconnaissance())) {
+                    attempts++;
+                }
                 if (intrusion.values(ObservableType.SOURCE_IP).isEmpty()) {
                     hostOnly++;
                 }
@@ -238,6 +242,9 @@ public final class CampaignJudge
             StringBuilder text = new StringBuilder();
             text.append(same.isEmpty() ? intrusions.size() + " intrusion(s)" : String.join(" and ", same));
             text.append(" at ").append(organisations).append(organisations == 1 ? " organisation" : " organisations");
+            if (attempts > 0) {
+                text.append(" (").append(attempts).append(attempts == 1 ? " of the intrusions was a refused attempt" : " of the intrusions were refused attempts").append(')');
+            }
             text.append(" from ").append(ips.size()).append(ips.size() == 1 ? " source IP" : " source IPs");
             if (first.isPresent() && last.isPresent()) {
                 text.append(" within ").append(span(Duration.between(first.get(), last.get())));
