@@ -95,12 +95,13 @@ public final class CampaignAnalyzer
         }
         List<List<Integer>> ordered = new ArrayList<>(clusters.values());
         ordered.sort(Comparator.comparing((List<Integer> members) -> firstSeen(members, intrusions)).thenComparing(members -> intrusions.get(members.get(0)).id()));
-        List<List<Intrusion>> attempts = attachAttempts(ordered, intrusions, reconnaissance, weights);
+        Map<String, List<Sighting>> additions = new HashMap<>();
+        List<List<Intrusion>> attempts = attachAttempts(ordered, intrusions, reconnaissance, weights, additions);
         record Draft(List<Intrusion> intrusions, List<List<String>> groups, Instant first) {}
         List<Draft> drafts = new ArrayList<>(ordered.size());
         for (int c = 0; c < ordered.size(); c++) {
             List<Integer> members = ordered.get(c);
-            List<Intrusion> list = new ArrayList<>(members.stream().map(intrusions::get).toList());
+            List<Intrusion> list = new ArrayList<>(members.stream().map(intrusions::get).map(intrusion -> withAdditions(intrusion, additions)).toList());
             List<List<String>> groups = groups(members, graph);
             attachToGroups(groups, attempts.get(c), list);
             list.addAll(attempts.get(c));
@@ -109,9 +110,17 @@ public final class CampaignAnalyzer
         }
         // Numbered by first activity, refused attempts included.
         drafts.sort(Comparator.comparing(Draft::first).thenComparing(draft -> draft.intrusions().get(0).id()));
+        Map<Observable, Set<String>> seenAt = new HashMap<>();
+        for (Draft draft : drafts) {
+            for (Intrusion intrusion : draft.intrusions()) {
+                intrusion.observables().forEach(value -> seenAt.computeIfAbsent(value, key -> new java.util.HashSet<>()).add(intrusion.organisation()));
+            }
+        }
+        Map<Observable, Integer> overall = new HashMap<>();
+        seenAt.forEach((value, organisations) -> overall.put(value, organisations.size()));
         List<Campaign> campaigns = new ArrayList<>(drafts.size());
         for (Draft draft : drafts) {
-            campaigns.add(CampaignJudge.judge("TC-" + (campaigns.size() + 1), draft.intrusions(), draft.groups(), weights));
+            campaigns.add(CampaignJudge.judge("TC-" + (campaigns.size() + 1), draft.intrusions(), draft.groups(), weights, overall));
         }
         double agreement = new Clustering(leiden).calcNormalizedMutualInformation(new Clustering(baseline));
         int baselineClusters = baseline.length == 0 ? 0 : java.util.Arrays.stream(baseline).max().getAsInt() + 1;
@@ -210,8 +219,18 @@ public final class CampaignAnalyzer
      * The attached sightings are removed from {@code reconnaissance}.
      */
     private static List<List<Intrusion>> attachAttempts(List<List<Integer>> clusters, List<Intrusion> intrusions, List<Sighting> reconnaissance,
-            ArtefactWeights weights)
+            ArtefactWeights weights, Map<String, List<Sighting>> additions)
     {
+        // (organisation, address) already in an intrusion of a cluster: its reconnaissance joins that intrusion.
+        Map<String, String> existing = new HashMap<>();
+        for (List<Integer> cluster : clusters) {
+            for (int member : cluster) {
+                Intrusion intrusion = intrusions.get(member);
+                for (String address : intrusion.values(ObservableType.SOURCE_IP)) {
+                    existing.putIfAbsent(intrusion.organisation() + "|" + address, intrusion.id());
+                }
+            }
+        }
         Map<String, Set<Integer>> byAddress = new HashMap<>();
         Map<String, Set<Integer>> byAgent = new HashMap<>();
         Map<Integer, Set<String>> variants = new HashMap<>();
@@ -241,6 +260,11 @@ public final class CampaignAnalyzer
                 continue;
             }
             String address = sighting.values(ObservableType.SOURCE_IP).stream().findFirst().orElse("-");
+            String known = existing.get(sighting.organisation() + "|" + address);
+            if (known != null) {
+                additions.computeIfAbsent(known, k -> new ArrayList<>()).add(sighting);
+                continue;
+            }
             String key = sighting.organisation() + "|" + address + "|" + cluster;
             attempts.computeIfAbsent(key, k -> new ArrayList<>()).add(sighting);
             attemptCluster.put(key, cluster);
@@ -259,6 +283,18 @@ public final class CampaignAnalyzer
             result.get(attemptCluster.get(entry.getKey())).add(new Intrusion(organisation + "#" + number, organisation, list));
         }
         return result;
+    }
+
+    private static Intrusion withAdditions(Intrusion intrusion, Map<String, List<Sighting>> additions)
+    {
+        List<Sighting> extra = additions.get(intrusion.id());
+        if (extra == null) {
+            return intrusion;
+        }
+        List<Sighting> all = new ArrayList<>(intrusion.sightings());
+        all.addAll(extra);
+        all.sort(Comparator.comparing((Sighting sighting) -> sighting.time().orElse(Instant.MAX)).thenComparing(sighting -> sighting.evidence().toString()));
+        return new Intrusion(intrusion.id(), intrusion.organisation(), all);
     }
 
     private static int clusterOf(Sighting sighting, Map<String, Set<Integer>> byAddress, Map<String, Set<Integer>> byAgent, Map<Integer, Set<String>> variants)

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.tradecraft.campaigns.CampaignAnalysis;
+import dev.tradecraft.campaigns.stix.StixBundleWriter;
 import dev.tradecraft.hunt.HuntResult;
 import dev.tradecraft.hunt.LogFile;
 import dev.tradecraft.hunt.LogTree;
@@ -20,12 +23,15 @@ import dev.tradecraft.hunt.content.DetectionContent;
 import dev.tradecraft.hunt.output.HitJson;
 import dev.tradecraft.hunt.output.SummaryJson;
 import dev.tradecraft.hunt.verdict.OrganisationVerdict;
+import dev.tradecraft.scenarios.CampaignScore;
+import dev.tradecraft.scenarios.ClusterScore;
 import dev.tradecraft.scenarios.VerdictScore;
 import dev.tradecraft.scenarios.World;
 import dev.tradecraft.scenarios.WorldGenerator;
 import dev.tradecraft.scenarios.WorldSpec;
 import dev.tradecraft.sigma.SigmaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +59,15 @@ final class DemoCommand implements Callable<Integer>
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")
     private boolean quiet;
+
+    @Mixin
+    private CampaignOptions campaignOptions = new CampaignOptions();
+
+    private static String describe(ClusterScore score)
+    {
+        return String.format(Locale.ROOT, "B-cubed precision %.3f, recall %.3f, F1 %.3f; adjusted Rand %.3f (%d items)",
+                score.precision(), score.recall(), score.f1(), score.adjustedRand(), score.items());
+    }
 
     @Override
     public Integer call() throws IOException, SigmaException
@@ -106,8 +121,26 @@ final class DemoCommand implements Callable<Integer>
         for (String line : score.mistakes()) {
             out.println("  " + TerminalText.safe(line));
         }
-        out.println(String.format(Locale.ROOT, "World written in %.1f s; hunt %.1f s. Hits: %s; summary: %s",
-                generated, result.elapsedNanos() / 1e9, hits, summary));
+
+        long clusteringStarted = System.nanoTime();
+        CampaignAnalysis campaigns = campaignOptions.analyzer(err).analyze(result.hits());
+        double clustering = (System.nanoTime() - clusteringStarted) / 1e9;
+        Path stix = workspace.resolve("demo-campaigns.stix.json");
+        try (Writer writer = Files.newBufferedWriter(stix, StandardCharsets.UTF_8)) {
+            StixBundleWriter.write(campaigns.campaigns(), Instant.now(), writer);
+        }
+        out.println();
+        CampaignTable.print(campaigns, out, true);
+        CampaignScore campaignScore = CampaignScore.of(world.truth(), campaigns.campaigns());
+        out.println();
+        out.println("Campaigns against the ground truth:");
+        out.println(String.format(Locale.ROOT, "  %d campaigns for %d actors", campaignScore.campaigns(), campaignScore.actors()));
+        out.println("  source IPs: " + describe(campaignScore.sourceIps()));
+        out.println("  intrusions: " + describe(campaignScore.intrusions()));
+        out.println("  copycat kept apart from the actor it copies: " + (campaignScore.mixesCopycat() ? "no — " + campaignScore.copycatMixes() : "yes"));
+        out.println("  scanners and probes in no campaign: " + (campaignScore.carriesReconnaissance() ? "no — " + campaignScore.reconnaissance() : "yes"));
+        out.println(String.format(Locale.ROOT, "World written in %.1f s; hunt %.1f s; campaigns %.1f s. Hits: %s; summary: %s; STIX: %s",
+                generated, result.elapsedNanos() / 1e9, clustering, hits, summary, stix));
         out.flush();
         return ExitCodes.OK;
     }

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.tradecraft.core.CommandFingerprint;
 import dev.tradecraft.core.ObservableType;
 
 /**

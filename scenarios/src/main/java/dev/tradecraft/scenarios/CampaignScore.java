@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import dev.tradecraft.core.Campaign;
 import dev.tradecraft.core.Intrusion;
 import dev.tradecraft.core.ObservableType;
+import dev.tradecraft.core.Stage;
 import dev.tradecraft.core.Sighting;
 
 /**
@@ -29,8 +30,8 @@ import dev.tradecraft.core.Sighting;
  * intrusion at that organisation attributed to that actor.
  *
  * <p>An intrusion is attributed to the actors that own any of its source addresses. One that
- * carries no address of any actor in the truth (host events only, or a balancer that hides clients)
- * and at least one sighting that is not reconnaissance is attributed through the organisation: to
+ * carries no address of any actor in the truth (host events only, or a balancer that hides clients;
+ * a refused exploit attempt counts too, a mere scan does not) is attributed through the organisation: to
  * its only real actor; where several hit it, to the one whose webshell name the intrusion carries
  * (as a name or the last segment of a path) if exactly one does; otherwise to nobody, and it is
  * listed as unattributed. An intrusion whose only known addresses are reconnaissance is attributed
@@ -181,7 +182,7 @@ public record CampaignScore(ClusterScore sourceIps, ClusterScore intrusions, int
                     }
                 }
             }
-            if (known || !hasAccess(intrusion)) {
+            if (known || intrusion.sightings().stream().allMatch(sighting -> sighting.stage() == Stage.RECON)) {
                 return found;
             }
             OrganisationTruth organisation = organisations.get(intrusion.organisation());
@@ -228,16 +229,6 @@ public record CampaignScore(ClusterScore sourceIps, ClusterScore intrusions, int
                 }
             }
             return true;
-        }
-
-        private static boolean hasAccess(Intrusion intrusion)
-        {
-            for (Sighting sighting : intrusion.sightings()) {
-                if (!sighting.isReconnaissance()) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private static boolean carriesWebshell(Intrusion intrusion, String webshell)

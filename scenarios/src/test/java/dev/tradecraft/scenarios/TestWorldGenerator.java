@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tradecraft.core.CommandFingerprint;
 import dev.tradecraft.core.ObservableType;
 
 class TestWorldGenerator

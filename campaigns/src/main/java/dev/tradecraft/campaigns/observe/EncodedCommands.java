@@ -1,12 +1,11 @@
 package dev.tradecraft.campaigns.observe;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+
+import dev.tradecraft.core.CommandFingerprint;
 
 /**
  * Fingerprints of command lines that survive re-wrapping: the script inside a PowerShell
@@ -83,15 +82,15 @@ public final class EncodedCommands
             return Optional.empty();
         }
         String script = new String(bytes, 0, bytes.length & ~1, StandardCharsets.UTF_16LE);
-        // Real encoded commands are text; reject binary noise that happened to be valid base64.
-        int printable = 0;
+        // Scripts are mostly ASCII text; binary that happens to be valid base64 decodes to other planes.
+        int text = 0;
         for (int i = 0; i < script.length(); i++) {
             char c = script.charAt(i);
-            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                printable++;
+            if ((c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r') {
+                text++;
             }
         }
-        return printable * 10 >= script.length() * 9 ? Optional.of(script) : Optional.empty();
+        return text * 10 >= script.length() * 8 ? Optional.of(script) : Optional.empty();
     }
 
     private static String padded(String base64)
@@ -100,35 +99,9 @@ public final class EncodedCommands
         return remainder == 0 ? base64 : base64 + "====".substring(remainder);
     }
 
-    /** Case, runs of whitespace and quote style do not make a different script. */
-    public static String normalise(String script)
-    {
-        StringBuilder out = new StringBuilder(script.length());
-        boolean space = false;
-        for (int i = 0; i < script.length(); i++) {
-            char c = script.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-                continue;
-            }
-            if (space && out.length() > 0) {
-                out.append(' ');
-            }
-            space = false;
-            out.append(c == '"' ? '\'' : Character.toLowerCase(c));
-        }
-        return out.toString();
-    }
-
-    /** SHA-256 (hex) of the normalised text. */
+    /** SHA-256 (hex) of the normalised text: see {@link CommandFingerprint}. */
     public static String fingerprint(String text)
     {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(normalise(text).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return CommandFingerprint.of(text);
     }
 }

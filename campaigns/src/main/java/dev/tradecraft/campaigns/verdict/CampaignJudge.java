@@ -45,12 +45,13 @@ public final class CampaignJudge
      * @param groups the intrusions split by operator evidence (ids of each group); one group when
      *        infrastructure or habits tie them all
      * @param weights the weighting, for rarity and public dates
+     * @param overall for each artefact, at how many organisations any campaign (attempts included) saw it
      */
-    public static Campaign judge(String id, List<Intrusion> intrusions, List<List<String>> groups, ArtefactWeights weights)
+    public static Campaign judge(String id, List<Intrusion> intrusions, List<List<String>> groups, ArtefactWeights weights, Map<Observable, Integer> overall)
     {
         List<Intrusion> ordered = new ArrayList<>(intrusions);
         ordered.sort(Comparator.comparing((Intrusion intrusion) -> intrusion.firstSeen().orElse(Instant.MAX)).thenComparing(Intrusion::id));
-        Facts facts = Facts.of(ordered, weights);
+        Facts facts = Facts.of(ordered, weights, overall);
         List<String> evidence = new ArrayList<>();
         List<String> against = new ArrayList<>();
         evidence.add(facts.headline());
@@ -158,15 +159,18 @@ public final class CampaignJudge
         private Optional<Instant> first = Optional.empty();
         private Optional<Instant> last = Optional.empty();
 
-        private Facts(List<Intrusion> intrusions, ArtefactWeights weights)
+        private final Map<Observable, Integer> overall;
+
+        private Facts(List<Intrusion> intrusions, ArtefactWeights weights, Map<Observable, Integer> overall)
         {
             this.intrusions = intrusions;
             this.weights = weights;
+            this.overall = overall;
         }
 
-        static Facts of(List<Intrusion> intrusions, ArtefactWeights weights)
+        static Facts of(List<Intrusion> intrusions, ArtefactWeights weights, Map<Observable, Integer> overall)
         {
-            Facts facts = new Facts(intrusions, weights);
+            Facts facts = new Facts(intrusions, weights, overall);
             facts.count();
             return facts;
         }
@@ -266,11 +270,13 @@ public final class CampaignJudge
                 for (Map.Entry<Observable, Set<String>> entry : shared) {
                     Observable value = entry.getKey();
                     int at = intrusionsByValue.get(value);
-                    String rarity = weights.weight(value) == 0
-                            ? (weights.excluded(value) ? "generic, not counted" : "seen at " + weights.organisationCount(value) + " organisations overall, too common to count")
-                            : "seen at " + weights.organisationCount(value) + " of all organisations";
-                    lines.add(label(type) + " " + show(value) + " at " + at + " of " + intrusions.size() + " intrusions (" + entry.getValue().size()
-                            + " organisations; " + rarity + ")");
+                    int everywhere = Math.max(entry.getValue().size(), overall.getOrDefault(value, 0));
+                    String rarity = weights.excluded(value) ? "generic, not counted"
+                            : weights.overCorrelated(value) ? "seen at " + everywhere + " organisations in all, too common to count"
+                            : "seen at " + everywhere + " organisation" + (everywhere == 1 ? "" : "s") + " in all";
+                    int here = entry.getValue().size();
+                    lines.add(label(type) + " " + show(value) + " at " + at + " of " + intrusions.size() + " intrusions (" + here
+                            + (here == 1 ? " organisation; " : " organisations; ") + rarity + ")");
                 }
             }
             return lines;
