@@ -21,13 +21,14 @@ import dev.tradecraft.core.Stage;
 /**
  * Groups one organisation's sightings into intrusions, the units campaigns are made of:
  * <ol>
- * <li>web sightings by their real client address: one address, one intrusion;</li>
+ * <li>web sightings by their real client address: one address, one intrusion; requests whose
+ * client a balancer hides, by host in bursts separated by more than {@link #BURST_GAP};</li>
  * <li>host sightings (no address) by host, in bursts separated by more than {@link #BURST_GAP};</li>
  * <li>a host burst joins the web intrusion that explains it: one that requested the webshell the
  * host wrote, else the one whose accepted exploit or served webshell came last before the burst
  * (within {@link #CAUSE_WINDOW}, allowing {@link #CLOCK_SKEW}); a burst nothing explains stays an
  * intrusion of its own (logs of the web side missing, for instance);</li>
- * <li>an address that only used a webshell or stolen keys, without exploiting anything itself,
+ * <li>an address (or hidden client) that only used a webshell or stolen keys, without exploiting anything itself,
  * follows up an earlier compromise: it joins the intrusion whose accepted exploit or served
  * webshell came last before it (the one that requested the same webshell first). The keys or the
  * shell it used came from there.</li>
@@ -63,17 +64,26 @@ public final class IntrusionBuilder
         List<Sighting> ordered = new ArrayList<>(sightings);
         ordered.sort(BY_TIME);
         Map<String, List<Sighting>> web = new LinkedHashMap<>();
+        Map<String, List<Sighting>> hiddenClients = new TreeMap<>();
         Map<String, List<Sighting>> hostOnly = new TreeMap<>();
         for (Sighting sighting : ordered) {
             List<String> addresses = sighting.values(ObservableType.SOURCE_IP);
             if (!addresses.isEmpty()) {
                 web.computeIfAbsent(addresses.get(0), key -> new ArrayList<>()).add(sighting);
             }
+            else if (isWebStage(sighting.stage())) {
+                // A balancer that hides its clients: web requests without an address, grouped by host and time.
+                hiddenClients.computeIfAbsent(sighting.origin().host(), key -> new ArrayList<>()).add(sighting);
+            }
             else {
                 hostOnly.computeIfAbsent(sighting.origin().host(), key -> new ArrayList<>()).add(sighting);
             }
         }
-        List<List<Sighting>> webGroups = attachFollowOns(new ArrayList<>(web.values()));
+        List<List<Sighting>> addressGroups = new ArrayList<>(web.values());
+        for (List<Sighting> hidden : hiddenClients.values()) {
+            addressGroups.addAll(bursts(hidden));
+        }
+        List<List<Sighting>> webGroups = attachFollowOns(addressGroups);
         List<List<Sighting>> groups = new ArrayList<>(webGroups);
         for (List<Sighting> hostSightings : hostOnly.values()) {
             for (List<Sighting> burst : bursts(hostSightings)) {
@@ -214,6 +224,11 @@ public final class IntrusionBuilder
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static boolean isWebStage(Stage stage)
+    {
+        return stage == Stage.EXPLOIT || stage == Stage.WEBSHELL || stage == Stage.KEY_USE || stage == Stage.RECON;
     }
 
     /** A request that got in: an accepted exploit, a served webshell, accepted key use. */

@@ -68,6 +68,20 @@ class TestIntrusionBuilder
     }
 
     @Test
+    void testKeyUseBehindABalancerThatHidesClientsFollowsTheCompromiseDaysLater()
+    {
+        Sighting hidden = new Sighting(new dev.tradecraft.core.Origin("acme", "sp-wfe01"), java.util.Optional.of(at("2025-07-21T21:40:00Z")),
+                Stage.KEY_USE, true, List.of(obs(ObservableType.USER_AGENT, "curl/8.5.0"), obs(ObservableType.TOOL, "viewstate")),
+                dev.tradecraft.core.SourcePosition.line("weblogs/acme/sp-wfe01/u_ex250721.log", 329), "rule-key-use");
+        List<Intrusion> intrusions = IntrusionBuilder.build(List.of(
+                web("acme", Stage.EXPLOIT, true, at("2025-07-20T02:00:00Z"), "192.0.2.1", "a"),
+                web("acme", Stage.WEBSHELL, true, at("2025-07-20T02:00:05Z"), "192.0.2.1", "a", obs(ObservableType.WEBSHELL_NAME, "debug_dev.js")),
+                hidden));
+        assertEquals(1, intrusions.size());
+        assertEquals(3, intrusions.get(0).sightings().size());
+    }
+
+    @Test
     void testKeyUseWithNoEarlierCompromiseStandsAlone()
     {
         List<Intrusion> intrusions = IntrusionBuilder.build(List.of(
