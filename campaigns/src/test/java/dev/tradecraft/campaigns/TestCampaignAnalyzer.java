@@ -152,7 +152,7 @@ class TestCampaignAnalyzer
         assertEquals(1, analysis.campaigns().size(), analysis.campaigns().toString());
         Campaign campaign = analysis.campaigns().get(0);
         assertTrue(campaign.organisations().contains("sysmon-only"));
-        assertTrue(campaign.against().stream().anyMatch(line -> line.startsWith("1 of the intrusions were seen on hosts only")), campaign.against().toString());
+        assertTrue(campaign.against().stream().anyMatch(line -> line.startsWith("1 of the intrusions was seen on hosts only (no web requests), so it joins by tooling")), campaign.against().toString());
     }
 
     @Test

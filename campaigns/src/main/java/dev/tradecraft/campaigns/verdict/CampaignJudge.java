@@ -2,6 +2,7 @@ package dev.tradecraft.campaigns.verdict;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,7 +59,8 @@ public final class CampaignJudge
         evidence.addAll(facts.details());
         against.addAll(facts.commodityNotes());
         if (facts.hostOnly > 0) {
-            against.add(facts.hostOnly + " of the intrusions were seen on hosts only (no web requests), so they join by tooling, not by infrastructure");
+            against.add(facts.hostOnly + (facts.hostOnly == 1 ? " of the intrusions was" : " of the intrusions were")
+                    + " seen on hosts only (no web requests), so " + (facts.hostOnly == 1 ? "it joins" : "they join") + " by tooling, not by infrastructure");
         }
 
         CampaignVerdict verdict;
@@ -252,7 +254,7 @@ public final class CampaignJudge
             text.append(" from ").append(ips.size()).append(ips.size() == 1 ? " source IP" : " source IPs");
             if (first.isPresent() && last.isPresent()) {
                 text.append(" within ").append(span(Duration.between(first.get(), last.get())));
-                text.append(" (").append(first.get()).append(" to ").append(last.get()).append(')');
+                text.append(" (").append(first.get().truncatedTo(ChronoUnit.SECONDS)).append(" to ").append(last.get().truncatedTo(ChronoUnit.SECONDS)).append(')');
             }
             return text.toString();
         }
