@@ -1,5 +1,6 @@
 package dev.tradecraft.bench;
 
+import static dev.tradecraft.core.Checks.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
@@ -45,12 +46,25 @@ record ActorPlan(int label, Observable[] addresses, int[][] waveAddresses, long[
     {
         requireNonNull(addresses, "addresses is null");
         requireNonNull(waveAddresses, "waveAddresses is null");
+        requireNonNull(waveStarts, "waveStarts is null");
+        requireNonNull(waveLengths, "waveLengths is null");
+        checkArgument(addresses.length >= 1, "actor %s has no address", label);
+        checkArgument(waveStarts.length >= 1 && waveAddresses.length == waveStarts.length && waveLengths.length == waveStarts.length,
+                "actor %s: one start, length and address slice per wave", label);
         requireNonNull(agents, "agents is null");
+        checkArgument(agents.length >= 1, "actor %s has no user agent", label);
         requireNonNull(keyAgent, "keyAgent is null");
         requireNonNull(variant, "variant is null");
+        requireNonNull(sizes, "sizes is null");
         requireNonNull(shellName, "shellName is null");
+        requireNonNull(shellWebPath, "shellWebPath is null");
+        requireNonNull(shellHostPath, "shellHostPath is null");
+        requireNonNull(shellHash, "shellHash is null");
         requireNonNull(droppers, "droppers is null");
+        checkArgument(droppers.length >= 1, "actor %s has no dropper", label);
         requireNonNull(tools, "tools is null");
+        checkArgument(tools.length >= 1, "actor %s has no tool", label);
+        checkArgument(refusal >= 0 && refusal <= 1, "refusal must be in [0,1]: %s", refusal);
     }
 
     int waves()
@@ -182,8 +196,9 @@ record ActorPlan(int label, Observable[] addresses, int[][] waveAddresses, long[
     }
 
     /**
-     * Distinct tools, each run the way this actor runs it: half the time with the tool's default
-     * command line (the same fingerprint as everyone's), otherwise with its own.
+     * Distinct tools, each run the way this actor runs it. A Windows discovery command is half the
+     * time run bare (the same fingerprint as everyone's); a dropped tool's command line carries the
+     * actor's own paths and arguments, so its fingerprint is the actor's.
      */
     private static Observable[][] tools(Catalogue catalogue, int count, Observable domain)
     {
@@ -198,7 +213,7 @@ record ActorPlan(int label, Observable[] addresses, int[][] waveAddresses, long[
                 case VENDOR -> run.add(catalogue.shared(ObservableType.FILE_HASH, catalogue.stableHash("vendor:" + spec.image())));
                 case OWN_BUILD -> run.add(new Observable(ObservableType.FILE_HASH, catalogue.sha256()));
             }
-            if (catalogue.chance(0.5)) {
+            if (spec.provenance() == ToolSpec.Provenance.WINDOWS && catalogue.chance(0.5)) {
                 run.add(catalogue.shared(ObservableType.COMMAND_FINGERPRINT, catalogue.stableHash("command:" + spec.image())));
             }
             else {

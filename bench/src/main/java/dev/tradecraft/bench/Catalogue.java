@@ -93,14 +93,18 @@ final class Catalogue
                 continue;
             }
             String prefix = first + "." + random.nextInt(256) + "." + random.nextInt(256) + ".";
-            if (addresses.contains(prefix + "1")) {
-                continue;
-            }
             String[] block = new String[Math.min(count, 254)];
             int start = 1 + random.nextInt(255 - block.length);
+            boolean free = true;
             for (int i = 0; i < block.length; i++) {
                 block[i] = prefix + (start + i);
-                addresses.add(block[i]);
+                free &= !addresses.contains(block[i]);
+            }
+            if (!free) {
+                continue;
+            }
+            for (String address : block) {
+                addresses.add(address);
             }
             return block;
         }

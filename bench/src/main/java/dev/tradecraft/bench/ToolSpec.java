@@ -46,8 +46,8 @@ record ToolSpec(String image, Provenance provenance, boolean tunnel)
             new ToolSpec("fscan.exe", Provenance.OWN_BUILD, false),
             new ToolSpec("gogo.exe", Provenance.OWN_BUILD, true));
 
-    /** What administrators run too. */
-    static final List<String> ADMIN_IMAGES = List.of("whoami.exe", "net.exe", "ipconfig.exe", "tasklist.exe", "systeminfo.exe", "sc.exe",
+    /** Discovery commands that come with Windows. */
+    static final List<String> DISCOVERY_IMAGES = List.of("whoami.exe", "net.exe", "ipconfig.exe", "tasklist.exe", "systeminfo.exe", "sc.exe",
             "certutil.exe");
 
     ToolSpec

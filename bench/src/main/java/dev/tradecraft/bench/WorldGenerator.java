@@ -28,8 +28,9 @@ import dev.tradecraft.core.Stage;
  * webshell drop and request, a few tool runs and key use, then the rest of their share spread over
  * the intrusions with heavy-tailed weights (most intrusions are short, a few are long hands-on
  * sessions);</li>
- * <li>lone intruders (3 %): one address, one organisation, public tooling after it went public;</li>
- * <li>administrators and a management agent on hosts (2 %): host-only activity with common tools;</li>
+ * <li>lone intruders (one per hundred organisations): one address, one organisation, public tooling
+ * after it went public;</li>
+ * <li>administrators and a management agent on hosts (2 %): host-only encoded PowerShell;</li>
  * <li>internet scanners and research probes (the rest, about a fifth): reconnaissance only.</li>
  * </ul>
  * The evidence index of each sighting is its position in the list, which is how the truth table
@@ -47,7 +48,8 @@ final class WorldGenerator
 
     private static final double RECONNAISSANCE_SHARE = 0.20;
     private static final double PROBE_SHARE = 0.15;
-    private static final double LONE_SHARE = 0.03;
+    /** One organisation in a hundred meets a lone intruder. */
+    private static final int ORGANISATIONS_PER_LONE = 100;
     private static final double HOST_NOISE_SHARE = 0.02;
     /** Sightings of an intrusion before its extra activity, on average; base work is kept under half the actors' share. */
     private static final int BASE_ESTIMATE = 12;
@@ -82,6 +84,9 @@ final class WorldGenerator
     private final Observable viewstate;
     private final Observable toolpaneName;
     private final Observable toolpanePath;
+
+    /** One actor attacking one organisation in one of its waves: an intrusion to make. */
+    private record Slot(ActorPlan actor, int organisation, int wave) {}
 
     WorldGenerator(SightingWorld.Parameters parameters)
     {
@@ -119,12 +124,12 @@ final class WorldGenerator
     {
         int total = parameters.sightings();
         int reconnaissance = (int) Math.round(total * RECONNAISSANCE_SHARE);
-        int lone = (int) Math.round(total * LONE_SHARE);
+        int loneReserve = Math.min(total / 10, Math.max(1, organisations.length / ORGANISATIONS_PER_LONE) * LONGEST_LONE);
         int hostNoise = (int) Math.round(total * HOST_NOISE_SHARE);
-        int actorBudget = total - reconnaissance - lone - hostNoise;
+        int actorBudget = total - reconnaissance - loneReserve - hostNoise;
         int shortfall = actors(actorBudget);
-        int loneSightings = lones(lone + shortfall);
-        hostNoise(lone + shortfall - loneSightings + hostNoise);
+        int loneSightings = lones(loneReserve / LONGEST_LONE);
+        hostNoise(hostNoise + loneReserve - loneSightings + shortfall);
         reconnaissance(total - sightings.size());
         checkState(sightings.size() == total, "made " + sightings.size() + " sightings instead of " + total);
         return new SightingWorld(parameters, sightings, labels, actors, owners, publicArtefacts);
@@ -154,25 +159,25 @@ final class WorldGenerator
             plans.add(copycat);
         }
         int[] targets = targets(plans, budget);
-        List<long[]> slots = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
         for (int p = 0; p < plans.size(); p++) {
             ActorPlan plan = plans.get(p);
             for (int organisation : sample(targets[p])) {
                 int wave = random.nextInt(plan.waves());
-                slots.add(new long[] {p, organisation, wave});
+                slots.add(new Slot(plan, organisation, wave));
                 if (wave + 1 < plan.waves() && catalogue.chance(REVISIT)) {
-                    slots.add(new long[] {p, organisation, catalogue.between(wave + 1, plan.waves() - 1)});
+                    slots.add(new Slot(plan, organisation, catalogue.between(wave + 1, plan.waves() - 1)));
                 }
             }
         }
         shuffle(slots);
         int first = sightings.size();
         List<IntrusionPlan> accepted = new ArrayList<>();
-        for (long[] slot : slots) {
+        for (Slot slot : slots) {
             if (sightings.size() - first + 2 * BASE_ESTIMATE > budget * BASE_LIMIT) {
                 break;
             }
-            IntrusionPlan intrusion = intrusion(plans.get((int) slot[0]), organisations[(int) slot[1]], (int) slot[2]);
+            IntrusionPlan intrusion = intrusion(slot.actor(), organisations[slot.organisation()], slot.wave());
             if (intrusion != null) {
                 accepted.add(intrusion);
             }
@@ -319,11 +324,11 @@ final class WorldGenerator
     }
 
     /**
-     * One-off intruders once the exploit is public: an address of their own, the published request,
-     * webshell and a public proof-of-concept dropper, common discovery commands. Returns the
-     * number of sightings made (at most {@code budget}).
+     * {@code count} one-off intruders once the exploit is public: an address of their own, the
+     * published request, webshell and a public proof-of-concept dropper, common discovery commands.
+     * Returns the number of sightings made (at most {@link #LONGEST_LONE} each).
      */
-    private int lones(int budget)
+    private int lones(int count)
     {
         Observable dropper = new Observable(ObservableType.COMMAND_FINGERPRINT, catalogue.sha256());
         publicArtefacts.add(new PublicArtefact(dropper, Instant.ofEpochSecond(PUBLIC_EXPLOIT - 12 * HOUR), "bench: dropper of a public proof of concept"));
@@ -333,14 +338,24 @@ final class WorldGenerator
         Observable shellHash = catalogue.shared(ObservableType.FILE_HASH, ActorPlan.SPINSTALL0_SHA256);
         int first = sightings.size();
         int number = 0;
-        while (budget - (sightings.size() - first) >= LONGEST_LONE) {
+        while (number < count) {
             number++;
             int label = addActor("lone-" + number, Kind.LONE, Optional.empty());
             Organisation organisation = organisations[webOrganisations[random.nextInt(webOrganisations.length)]];
             String ip = catalogue.address();
             owners.put(ip, label);
             Observable address = new Observable(ObservableType.SOURCE_IP, ip);
-            String agentText = catalogue.chance(0.5) ? (catalogue.chance(0.7) ? catalogue.libraryAgent() : Catalogue.FIREFOX_120) : catalogue.browserAgent();
+            // Half keep the proof of concept's user agent (mostly a library's, sometimes the published Firefox 120).
+            String agentText;
+            if (!catalogue.chance(0.5)) {
+                agentText = catalogue.browserAgent();
+            }
+            else if (catalogue.chance(0.7)) {
+                agentText = catalogue.libraryAgent();
+            }
+            else {
+                agentText = Catalogue.FIREFOX_120;
+            }
             Observable agent = catalogue.shared(ObservableType.USER_AGENT, agentText);
             Observable variant = catalogue.shared(ObservableType.REQUEST_VARIANT, catalogue.variant(true));
             long start = catalogue.between(PUBLIC_EXPLOIT, END - 24 * HOUR);
@@ -361,7 +376,7 @@ final class WorldGenerator
             }
             int commands = catalogue.between(0, 2);
             for (int c = 0; c < commands; c++) {
-                host(label, organisation, host, start + 300 + 120L * c, Stage.POST_EXPLOITATION, adminCommand());
+                host(label, organisation, host, start + 300 + 120L * c, Stage.POST_EXPLOITATION, discoveryCommand());
             }
         }
         return sightings.size() - first;
@@ -369,38 +384,47 @@ final class WorldGenerator
 
     /**
      * Exactly {@code budget} host-only sightings that look like intrusion but are administration:
-     * short bursts of discovery commands by each organisation's administrators, and at a few
-     * organisations a management agent whose encoded PowerShell is the same everywhere.
+     * short bursts of encoded PowerShell, each organisation's administrators with their own few
+     * scripts, and at a few organisations a management agent whose script is the same everywhere.
      */
     private void hostNoise(int budget)
     {
         int adminLabel = addActor("administrators", Kind.ADMINISTRATOR, Optional.empty());
         int agentLabel = addActor("management-agent", Kind.ADMINISTRATOR, Optional.empty());
-        Observable agentCommand = new Observable(ObservableType.COMMAND_FINGERPRINT, catalogue.sha256());
+        Observable agentScript = new Observable(ObservableType.COMMAND_FINGERPRINT, catalogue.sha256());
         int[] managed = sample(Math.max(1, (int) Math.round(organisations.length * MANAGEMENT_AGENT_SHARE)));
+        Map<Integer, Observable[]> scripts = new HashMap<>();
         int end = sightings.size() + budget;
         while (sightings.size() < end) {
             boolean agent = catalogue.chance(0.15);
             Organisation organisation = organisations[agent ? managed[random.nextInt(managed.length)] : random.nextInt(organisations.length)];
+            Observable[] own = scripts.get(organisation.index());
+            if (own == null) {
+                own = new Observable[catalogue.between(1, 3)];
+                for (int i = 0; i < own.length; i++) {
+                    own[i] = new Observable(ObservableType.COMMAND_FINGERPRINT, catalogue.sha256());
+                }
+                scripts.put(organisation.index(), own);
+            }
             int host = random.nextInt(organisation.hostCount());
             long time = catalogue.between(START, END);
             int burst = Math.min(end - sightings.size(), catalogue.between(1, agent ? 3 : 6));
             for (int b = 0; b < burst; b++) {
                 time += catalogue.between(30, 1800);
                 if (agent) {
-                    host(agentLabel, organisation, host, time, Stage.POST_EXPLOITATION, agentCommand, powershell);
+                    host(agentLabel, organisation, host, time, Stage.POST_EXPLOITATION, agentScript, powershell);
                 }
                 else {
-                    host(adminLabel, organisation, host, time, Stage.POST_EXPLOITATION, adminCommand());
+                    host(adminLabel, organisation, host, time, Stage.POST_EXPLOITATION, own[random.nextInt(own.length)], powershell);
                 }
             }
         }
     }
 
-    /** A discovery command as administrators and intruders both run it, mostly in its default form. */
-    private Observable[] adminCommand()
+    /** A discovery command as intruders run it, mostly bare (the same fingerprint everywhere). */
+    private Observable[] discoveryCommand()
     {
-        String image = ToolSpec.ADMIN_IMAGES.get(random.nextInt(ToolSpec.ADMIN_IMAGES.size()));
+        String image = ToolSpec.DISCOVERY_IMAGES.get(random.nextInt(ToolSpec.DISCOVERY_IMAGES.size()));
         Observable command = catalogue.chance(0.7)
                 ? catalogue.shared(ObservableType.COMMAND_FINGERPRINT, catalogue.stableHash("command:" + image))
                 : new Observable(ObservableType.COMMAND_FINGERPRINT, catalogue.sha256());
@@ -523,11 +547,11 @@ final class WorldGenerator
         return Arrays.copyOf(all, count);
     }
 
-    private void shuffle(List<long[]> list)
+    private void shuffle(List<Slot> list)
     {
         for (int i = list.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            long[] swap = list.get(i);
+            Slot swap = list.get(i);
             list.set(i, list.get(j));
             list.set(j, swap);
         }

@@ -93,6 +93,13 @@ public final class CampaignAnalyzer
         for (int i = 0; i < intrusions.size(); i++) {
             clusters.computeIfAbsent(leiden[graph.profileOf(i)], key -> new ArrayList<>()).add(i);
         }
+        // The edges inside each cluster, gathered once: judging a campaign looks at no other.
+        Map<Integer, List<IntrusionGraph.Edge>> inside = new HashMap<>();
+        for (IntrusionGraph.Edge edge : graph.edges()) {
+            if (leiden[edge.a()] == leiden[edge.b()]) {
+                inside.computeIfAbsent(leiden[edge.a()], key -> new ArrayList<>()).add(edge);
+            }
+        }
         List<List<Integer>> ordered = new ArrayList<>(clusters.values());
         ordered.sort(Comparator.comparing((List<Integer> members) -> firstSeen(members, intrusions)).thenComparing(members -> intrusions.get(members.get(0)).id()));
         Map<String, List<Sighting>> additions = new HashMap<>();
@@ -102,7 +109,8 @@ public final class CampaignAnalyzer
         for (int c = 0; c < ordered.size(); c++) {
             List<Integer> members = ordered.get(c);
             List<Intrusion> list = new ArrayList<>(members.stream().map(intrusions::get).map(intrusion -> withAdditions(intrusion, additions)).toList());
-            List<List<String>> groups = groups(members, graph);
+            List<IntrusionGraph.Edge> edges = inside.getOrDefault(leiden[graph.profileOf(members.get(0))], List.of());
+            List<List<String>> groups = groups(members, edges, graph);
             attachToGroups(groups, attempts.get(c), list);
             list.addAll(attempts.get(c));
             Instant first = list.stream().map(Intrusion::firstSeen).flatMap(Optional::stream).min(Instant::compareTo).orElse(Instant.MAX);
@@ -133,7 +141,7 @@ public final class CampaignAnalyzer
      * corroborated edges among them; each intrusion seen only on a host then joins the group it is
      * most strongly tied to, so it can never bridge two operators.
      */
-    private List<List<String>> groups(List<Integer> members, IntrusionGraph graph)
+    private List<List<String>> groups(List<Integer> members, List<IntrusionGraph.Edge> edges, IntrusionGraph graph)
     {
         Set<Integer> profiles = new TreeSet<>();
         members.forEach(member -> profiles.add(graph.profileOf(member)));
@@ -141,10 +149,7 @@ public final class CampaignAnalyzer
         profiles.forEach(profile -> parent.put(profile, profile));
         Map<Integer, Integer> bestNeighbour = new HashMap<>();
         Map<Integer, Double> bestWeight = new HashMap<>();
-        for (IntrusionGraph.Edge edge : graph.edges()) {
-            if (!profiles.contains(edge.a()) || !profiles.contains(edge.b())) {
-                continue;
-            }
+        for (IntrusionGraph.Edge edge : edges) {
             boolean operatorA = graph.hasOperatorData(edge.a());
             boolean operatorB = graph.hasOperatorData(edge.b());
             if (operatorA && operatorB) {
@@ -350,6 +355,7 @@ public final class CampaignAnalyzer
                 }
             }
             target.add(attempt.id());
+            byId.put(attempt.id(), attempt);
         }
     }
 
@@ -387,9 +393,10 @@ public final class CampaignAnalyzer
      */
     static List<Sighting> mergeByEvent(List<Sighting> sightings)
     {
-        Map<String, Sighting> byEvent = new LinkedHashMap<>();
+        record EventKey(dev.tradecraft.core.Origin origin, dev.tradecraft.core.SourcePosition position) {}
+        Map<EventKey, Sighting> byEvent = new LinkedHashMap<>();
         for (Sighting sighting : sightings) {
-            String key = sighting.origin() + "|" + sighting.evidence();
+            EventKey key = new EventKey(sighting.origin(), sighting.evidence());
             Sighting known = byEvent.get(key);
             if (known == null) {
                 byEvent.put(key, sighting);

@@ -6,13 +6,14 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import dev.tradecraft.campaigns.weight.ArtefactWeights;
 import dev.tradecraft.core.Intrusion;
@@ -53,6 +54,7 @@ public final class IntrusionGraph
     private final ArtefactWeights weights;
     private final List<Observable> artefacts = new ArrayList<>();
     private final double[] artefactWeight;
+    private final boolean[] libraryAgent;
     private final List<Profile> profiles = new ArrayList<>();
     private final int[] profileOfIntrusion;
     private final boolean[] profileHasOperator;
@@ -125,6 +127,11 @@ public final class IntrusionGraph
             profileOfIntrusion[i] = profile;
         }
         this.artefactWeight = weightList.stream().mapToDouble(Double::doubleValue).toArray();
+        this.libraryAgent = new boolean[artefacts.size()];
+        for (int k = 0; k < artefacts.size(); k++) {
+            Observable value = artefacts.get(k);
+            libraryAgent[k] = value.type() == ObservableType.USER_AGENT && ArtefactWeights.isLibraryAgent(value.value());
+        }
         this.profileHasOperator = new boolean[profileFeatures.size()];
         this.profileBucket = new long[profileFeatures.size()];
         for (int p = 0; p < profileFeatures.size(); p++) {
@@ -164,7 +171,7 @@ public final class IntrusionGraph
                 }
             }
         }
-        Set<Long> seen = new HashSet<>();
+        LongOpenHashSet seen = new LongOpenHashSet();
         long[][] signatures = null;
         for (int artefact = 0; artefact < artefacts.size(); artefact++) {
             List<Integer> list = postings.get(artefact);
@@ -200,7 +207,7 @@ public final class IntrusionGraph
         }
     }
 
-    private void consider(int a, int b, Set<Long> seen)
+    private void consider(int a, int b, LongOpenHashSet seen)
     {
         int low = Math.min(a, b);
         int high = Math.max(a, b);
@@ -218,6 +225,7 @@ public final class IntrusionGraph
         int[] left = profiles.get(a).features();
         int[] right = profiles.get(b).features();
         double[] byType = new double[ObservableType.values().length];
+        double libraryAgents = 0;
         int i = 0;
         int j = 0;
         while (i < left.length && j < right.length) {
@@ -232,11 +240,20 @@ public final class IntrusionGraph
             else {
                 boolean commodity = ((left[i] | right[j]) & 1) != 0;
                 double weight = artefactWeight[artefactLeft] * (commodity ? weights.options().commodityFactor() : 1.0);
-                byType[artefacts.get(artefactLeft).type().ordinal()] += weight;
+                if (libraryAgent[artefactLeft]) {
+                    libraryAgents += weight;
+                }
+                else {
+                    byType[artefacts.get(artefactLeft).type().ordinal()] += weight;
+                }
                 i++;
                 j++;
             }
         }
+        double proximity = proximity(a, b);
+        // A library's default user agent (python-requests/2.32.3) is shared by strangers; within a day or
+        // two it still suggests the same script run by the same hands.
+        byType[ObservableType.USER_AGENT.ordinal()] += libraryAgents * libraryProximity(a, b);
         double operator = 0;
         double tooling = 0;
         for (ObservableType type : ObservableType.values()) {
@@ -248,25 +265,40 @@ public final class IntrusionGraph
                 tooling += contribution;
             }
         }
-        if (operator == 0 && tooling == 0) {
+        // Who is at the keyboard shows in addresses, domains and user agents; common tools (net.exe,
+        // viewstate) add to a tie but do not make one between different infrastructure.
+        double infrastructure = byType[ObservableType.SOURCE_IP.ordinal()] + byType[ObservableType.DOMAIN.ordinal()]
+                + byType[ObservableType.USER_AGENT.ordinal()];
+        boolean contradicted = infrastructure == 0 && profileHasOperator[a] && profileHasOperator[b];
+        double strength = contradicted ? Math.min(tooling, TOOLING_ONLY_CAP) : operator + tooling + TIMING_WEIGHT * proximity;
+        if (strength <= 0 || (operator == 0 && tooling == 0)) {
             return null;
         }
-        boolean contradicted = operator == 0 && profileHasOperator[a] && profileHasOperator[b];
-        double strength = contradicted ? Math.min(tooling, TOOLING_ONLY_CAP) : operator + tooling + timing(a, b);
         return new Edge(a, b, 1 - Math.exp(-strength), operator, tooling, !contradicted);
     }
 
     /**
-     * Closeness in time adds a little to a tie that other evidence already makes: same six-hour
-     * window {@link #TIMING_WEIGHT}, halving about every three windows apart.
+     * Closeness in time, 1 in the same six-hour window, halving about every three windows apart;
+     * 0 when either time is unknown. Timing adds {@link #TIMING_WEIGHT} × this to a tie that other
+     * evidence already makes.
      */
-    private double timing(int a, int b)
+    /** Like {@link #proximity} but halving only every two days: how long a library user agent stays telling. */
+    private double libraryProximity(int a, int b)
     {
         if (profileBucket[a] == NO_TIME || profileBucket[b] == NO_TIME) {
             return 0;
         }
         long apart = Math.abs(profileBucket[a] - profileBucket[b]);
-        return TIMING_WEIGHT * Math.exp(-apart / 4.0);
+        return Math.exp(-apart / 12.0);
+    }
+
+    private double proximity(int a, int b)
+    {
+        if (profileBucket[a] == NO_TIME || profileBucket[b] == NO_TIME) {
+            return 0;
+        }
+        long apart = Math.abs(profileBucket[a] - profileBucket[b]);
+        return Math.exp(-apart / 4.0);
     }
 
     public List<Intrusion> intrusions()
@@ -276,7 +308,7 @@ public final class IntrusionGraph
 
     public List<Edge> edges()
     {
-        return List.copyOf(edges);
+        return Collections.unmodifiableList(edges);
     }
 
     public int profileCount()

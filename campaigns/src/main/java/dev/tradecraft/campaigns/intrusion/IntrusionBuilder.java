@@ -25,9 +25,10 @@ import dev.tradecraft.core.Stage;
  * client a balancer hides, by host in bursts separated by more than {@link #BURST_GAP};</li>
  * <li>host sightings (no address) by host, in bursts separated by more than {@link #BURST_GAP};</li>
  * <li>a host burst joins the web intrusion that explains it: one that requested the webshell the
- * host wrote, else the one whose accepted exploit or served webshell came last before the burst
- * (within {@link #CAUSE_WINDOW}, allowing {@link #CLOCK_SKEW}); a burst nothing explains stays an
- * intrusion of its own (logs of the web side missing, for instance);</li>
+ * host wrote, else the one whose accepted access came closest before the burst (within
+ * {@link #CAUSE_WINDOW}, allowing {@link #CLOCK_SKEW}: droppers run seconds after the request that
+ * starts them); a burst nothing explains stays an intrusion of its own, to be tied by its tooling
+ * (logs of the web side missing, hands-on work hours later, or benign software that a rule caught);</li>
  * <li>an address (or hidden client) that only used a webshell or stolen keys, without exploiting anything itself,
  * follows up an earlier compromise: it joins the intrusion whose accepted exploit or served
  * webshell came last before it (the one that requested the same webshell first). The keys or the
@@ -39,7 +40,7 @@ import dev.tradecraft.core.Stage;
 public final class IntrusionBuilder
 {
     static final Duration BURST_GAP = Duration.ofHours(2);
-    static final Duration CAUSE_WINDOW = Duration.ofHours(6);
+    static final Duration CAUSE_WINDOW = Duration.ofHours(1);
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private IntrusionBuilder() {}
@@ -85,9 +86,10 @@ public final class IntrusionBuilder
         }
         List<List<Sighting>> webGroups = attachFollowOns(addressGroups);
         List<List<Sighting>> groups = new ArrayList<>(webGroups);
+        List<Access> accesses = accesses(webGroups);
         for (List<Sighting> hostSightings : hostOnly.values()) {
             for (List<Sighting> burst : bursts(hostSightings)) {
-                Optional<List<Sighting>> cause = cause(burst, webGroups);
+                Optional<List<Sighting>> cause = cause(burst, accesses);
                 if (cause.isPresent()) {
                     cause.get().addAll(burst);
                 }
@@ -183,47 +185,64 @@ public final class IntrusionBuilder
         return bursts;
     }
 
-    private static Optional<List<Sighting>> cause(List<Sighting> burst, List<List<Sighting>> webGroups)
+    /** What a web group offers to explain host activity: when it got in, and the shells it requested. */
+    private record Access(List<Sighting> group, long[] times, Set<String> shells) {}
+
+    private static List<Access> accesses(List<List<Sighting>> webGroups)
+    {
+        List<Access> accesses = new ArrayList<>(webGroups.size());
+        for (List<Sighting> group : webGroups) {
+            List<Long> times = new ArrayList<>();
+            Set<String> shells = new TreeSet<>();
+            for (Sighting sighting : group) {
+                if (sighting.stage() == Stage.WEBSHELL) {
+                    shells.addAll(sighting.values(ObservableType.WEBSHELL_NAME));
+                }
+                if (isAccess(sighting) && sighting.time().isPresent()) {
+                    times.add(sighting.time().get().toEpochMilli());
+                }
+            }
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            accesses.add(new Access(group, sorted, shells));
+        }
+        return accesses;
+    }
+
+    private static Optional<List<Sighting>> cause(List<Sighting> burst, List<Access> accesses)
     {
         Set<String> written = new TreeSet<>();
         for (Sighting sighting : burst) {
             written.addAll(sighting.values(ObservableType.WEBSHELL_NAME));
         }
         Instant start = firstTime(burst);
-        List<Sighting> best = null;
+        Access best = null;
         boolean bestSharesShell = false;
-        Duration bestGap = null;
-        for (List<Sighting> group : webGroups) {
-            boolean sharesShell = false;
-            Duration gap = null;
-            for (Sighting sighting : group) {
-                if (!written.isEmpty() && sighting.stage() == Stage.WEBSHELL && !Collections.disjoint(written, sighting.values(ObservableType.WEBSHELL_NAME))) {
-                    sharesShell = true;
-                }
-                if (isAccess(sighting) && sighting.time().isPresent() && start != Instant.MAX) {
-                    Duration candidate = Duration.between(sighting.time().get(), start);
-                    if (candidate.compareTo(CLOCK_SKEW.negated()) >= 0 && candidate.compareTo(CAUSE_WINDOW) <= 0) {
-                        Duration distance = candidate.abs();
-                        if (gap == null || distance.compareTo(gap) < 0) {
-                            gap = distance;
-                        }
-                    }
+        long bestGap = Long.MAX_VALUE;
+        for (Access access : accesses) {
+            boolean sharesShell = !written.isEmpty() && !Collections.disjoint(written, access.shells());
+            long gap = Long.MAX_VALUE;
+            if (start != Instant.MAX && access.times().length > 0) {
+                // The closest access at or before the burst's start (clock skew allowed), within the window.
+                long startMillis = start.toEpochMilli();
+                long latest = startMillis + CLOCK_SKEW.toMillis();
+                int index = java.util.Arrays.binarySearch(access.times(), latest);
+                int before = index >= 0 ? index : -index - 2;
+                if (before >= 0 && startMillis - access.times()[before] <= CAUSE_WINDOW.toMillis()) {
+                    gap = Math.abs(startMillis - access.times()[before]);
                 }
             }
-            if (gap == null && !sharesShell) {
+            if (gap == Long.MAX_VALUE && !sharesShell) {
                 continue;
             }
             // The shell it wrote being requested beats timing; among equals, the closest access wins.
-            boolean better = best == null
-                    || (sharesShell && !bestSharesShell)
-                    || (sharesShell == bestSharesShell && gap != null && (bestGap == null || gap.compareTo(bestGap) < 0));
+            boolean better = best == null || (sharesShell && !bestSharesShell) || (sharesShell == bestSharesShell && gap < bestGap);
             if (better) {
-                best = group;
+                best = access;
                 bestSharesShell = sharesShell;
                 bestGap = gap;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Optional.empty() : Optional.of(best.group());
     }
 
     private static boolean isWebStage(Stage stage)

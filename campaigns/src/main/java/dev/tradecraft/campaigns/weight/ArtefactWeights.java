@@ -104,6 +104,24 @@ public final class ArtefactWeights
         };
     }
 
+    /**
+     * A library's or tool's default user agent ({@code python-requests/2.32.3}, {@code curl/8.5.0}):
+     * whoever runs the same script sends it, so it ties intrusions only when they are close in time.
+     */
+    public static boolean isLibraryAgent(String agent)
+    {
+        String lower = agent.toLowerCase(java.util.Locale.ROOT);
+        for (String prefix : LIBRARY_AGENTS) {
+            if (lower.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> LIBRARY_AGENTS = List.of("python-requests/", "python-urllib/", "python-httpx/", "aiohttp/", "curl/",
+            "wget/", "go-http-client/", "okhttp/", "java/", "apache-httpclient/", "libwww-perl/", "powershell/", "ruby", "axios/", "node-fetch/");
+
     public int organisationCount(Observable value)
     {
         return organisationCounts.getOrDefault(value, 0);
