@@ -84,7 +84,10 @@ public final class CampaignAnalyzer
             return new CampaignAnalysis(List.of(), reconnaissance, sightings.size(), 0, 0, 0, 0, 1.0);
         }
         List<Intrusion> intrusions = IntrusionBuilder.build(intrusive);
-        ArtefactWeights weights = new ArtefactWeights(organisationCounts(intrusions), organisations(intrusions), publicArtefacts, exclusions, weightOptions);
+        Map<Observable, Integer> sourceCounts = new HashMap<>();
+        int sources = sourceCounts(intrusions, sourceCounts);
+        ArtefactWeights weights = new ArtefactWeights(organisationCounts(intrusions), organisations(intrusions), sourceCounts, sources,
+                publicArtefacts, exclusions, weightOptions);
         IntrusionGraph graph = new IntrusionGraph(intrusions, weights);
         int[] leiden = Clusterer.leiden(graph, resolution, seed);
         int[] baseline = Clusterer.components(graph, resolution);
@@ -434,6 +437,42 @@ public final class CampaignAnalyzer
         Map<Observable, Integer> counts = new HashMap<>(organisations.size() * 2);
         organisations.forEach((value, set) -> counts.put(value, set.size()));
         return counts;
+    }
+
+    /**
+     * From how many distinct sources each value was used: a source is a client network (/24 for
+     * IPv4, /48 for IPv6) of the intrusion, or its organisation when it shows no address. Fills
+     * {@code counts} and returns the number of sources in all.
+     */
+    private static int sourceCounts(List<Intrusion> intrusions, Map<Observable, Integer> counts)
+    {
+        Map<Observable, Set<String>> sources = new HashMap<>();
+        Set<String> all = new java.util.HashSet<>();
+        for (Intrusion intrusion : intrusions) {
+            Set<String> networks = new TreeSet<>();
+            for (String address : intrusion.values(ObservableType.SOURCE_IP)) {
+                networks.add(network(address));
+            }
+            if (networks.isEmpty()) {
+                networks.add("organisation:" + intrusion.organisation());
+            }
+            all.addAll(networks);
+            for (Observable value : intrusion.observables()) {
+                sources.computeIfAbsent(value, key -> new java.util.HashSet<>()).addAll(networks);
+            }
+        }
+        sources.forEach((value, set) -> counts.put(value, set.size()));
+        return all.size();
+    }
+
+    static String network(String address)
+    {
+        if (address.indexOf(':') >= 0) {
+            String[] groups = address.split(":", -1);
+            return groups.length >= 3 ? groups[0] + ":" + groups[1] + ":" + groups[2] + "::/48" : address;
+        }
+        int last = address.lastIndexOf('.');
+        return last > 0 ? address.substring(0, last) + ".0/24" : address;
     }
 
     private static int organisations(List<Intrusion> intrusions)

@@ -156,6 +156,37 @@ class TestCampaignAnalyzer
     }
 
     @Test
+    void testLibraryUserAgentDaysApartDoesNotTieDifferentInfrastructure()
+    {
+        Actor first = new Actor("python-requests/2.31.0", VARIANT, "one.aspx", "c".repeat(64), List.of("net.exe"));
+        Actor second = new Actor("python-requests/2.31.0", VARIANT, "two.aspx", "d".repeat(64), List.of("net.exe"));
+        for (int i = 0; i < 3; i++) {
+            sightings.addAll(compromise(first, "first" + i, "192.0.2.10", at("2025-07-18T18:00:00Z").plusSeconds(600L * i)));
+            sightings.addAll(compromise(second, "second" + i, "203.0.113.9", at("2025-07-23T18:00:00Z").plusSeconds(600L * i)));
+        }
+        CampaignAnalysis analysis = analyze(List.of());
+        assertEquals(2, analysis.campaigns().size(), analysis.campaigns().toString());
+        assertSeparated(analysis);
+    }
+
+    @Test
+    void testAnActorWithManyAddressesStaysOneCampaignPastTheExactPairLimit()
+    {
+        // Every address at two victims only: the shared user agent and tooling are held by more
+        // profiles than the exact pairing handles, so candidates come from MinHash buckets.
+        for (int i = 0; i < 150; i++) {
+            sightings.addAll(compromise(EARLY, "victim" + i, "192.0.2." + (i / 2 + 1), at("2025-07-18T18:00:00Z").plusSeconds(120L * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            sightings.addAll(compromise(OTHER, "other" + i, "203.0.113.5", at("2025-07-19T22:00:00Z").plusSeconds(600L * i)));
+        }
+        CampaignAnalysis analysis = analyze(List.of());
+        assertTrue(analysis.profiles() > 64, "profiles: " + analysis.profiles());
+        assertEquals(2, analysis.campaigns().size(), analysis.campaigns().toString());
+        assertEquals(150, analysis.campaigns().get(0).organisations().size());
+    }
+
+    @Test
     void testSingleIntrusionIsUndetermined()
     {
         sightings.addAll(compromise(EARLY, "alone", "192.0.2.10", at("2025-07-18T18:00:00Z")));

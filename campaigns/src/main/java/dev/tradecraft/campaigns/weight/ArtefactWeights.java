@@ -18,9 +18,12 @@ import dev.tradecraft.core.ObservableType;
  * <p>weight(v) = typeWeight(type) × rarity(v), where rarity is the inverse document frequency over
  * organisations, normalised to (0, 1]: {@code ln(1 + N/df) / ln(1 + N)} for a value seen at
  * {@code df} of {@code N} organisations. A value is worth nothing when it is on the exclusion list,
- * or when it over-correlates: seen at more organisations than {@link Options#overCorrelationLimit}
- * (MISP's correlation_limit, here also relative to the data: a quarter of all organisations by
- * default, never below 100). A value that became public is commodity once either side used it on or
+ * or when it over-correlates: used from more distinct sources than {@link Options#overCorrelationLimit}
+ * (MISP's correlation_limit, here counted in sources, not victims, and relative to the data: a
+ * quarter of all sources by default, never below 100). A source is a client network (/24 for IPv4,
+ * /48 for IPv6) or, for intrusions seen without an address, the organisation. One actor reaching
+ * most victims from a few networks keeps its artefacts; a user agent that hundreds of unrelated
+ * networks send loses it. A value that became public is commodity once either side used it on or
  * after that date: its weight is multiplied by {@link Options#commodityFactor}.
  *
  * <p>Types are operator evidence (infrastructure and habits: source address, contacted domain, user
@@ -31,6 +34,7 @@ import dev.tradecraft.core.ObservableType;
 public final class ArtefactWeights
 {
     private final Map<Observable, Integer> organisationCounts;
+    private final Map<Observable, Integer> sourceCounts;
     private final int organisations;
     private final Map<Observable, Instant> publicSince = new HashMap<>();
     private final List<Exclusion> exclusions;
@@ -60,14 +64,25 @@ public final class ArtefactWeights
         }
     }
 
-    /**
-     * @param organisationCounts for each value, at how many organisations it was seen
-     * @param organisations how many organisations have intrusions
-     */
+    /** Weights where every organisation counts as its own source. */
     public ArtefactWeights(Map<Observable, Integer> organisationCounts, int organisations, List<PublicArtefact> publicArtefacts,
             List<Exclusion> exclusions, Options options)
     {
+        this(organisationCounts, organisations, organisationCounts, organisations, publicArtefacts, exclusions, options);
+    }
+
+    /**
+     * @param organisationCounts for each value, at how many organisations it was seen
+     * @param organisations how many organisations have intrusions
+     * @param sourceCounts for each value, from how many distinct sources it was used
+     * @param sources how many distinct sources there are
+     */
+    public ArtefactWeights(Map<Observable, Integer> organisationCounts, int organisations, Map<Observable, Integer> sourceCounts, int sources,
+            List<PublicArtefact> publicArtefacts, List<Exclusion> exclusions, Options options)
+    {
         this.organisationCounts = Map.copyOf(requireNonNull(organisationCounts, "organisationCounts is null"));
+        this.sourceCounts = Map.copyOf(requireNonNull(sourceCounts, "sourceCounts is null"));
+        checkArgument(sources >= 0, "sources is negative: %s", sources);
         checkArgument(organisations >= 0, "organisations is negative: %s", organisations);
         this.organisations = organisations;
         for (PublicArtefact artefact : publicArtefacts) {
@@ -75,7 +90,7 @@ public final class ArtefactWeights
         }
         this.exclusions = List.copyOf(exclusions);
         this.options = requireNonNull(options, "options is null");
-        this.limit = options.overCorrelationLimit(organisations);
+        this.limit = options.overCorrelationLimit(sources);
         this.normaliser = Math.log1p(Math.max(1, organisations));
     }
 
@@ -142,9 +157,14 @@ public final class ArtefactWeights
         return false;
     }
 
+    public int sourceCount(Observable value)
+    {
+        return sourceCounts.getOrDefault(value, 0);
+    }
+
     public boolean overCorrelated(Observable value)
     {
-        return organisationCount(value) > limit;
+        return sourceCount(value) > limit;
     }
 
     /** Rarity in (0, 1]; 0 for an unseen value. */

@@ -47,6 +47,18 @@ class TestArtefactWeights
     }
 
     @Test
+    void testOverCorrelationCountsSourcesNotVictims()
+    {
+        // One actor's shell at 300 of 400 organisations from 2 networks still ties; a user agent sent
+        // from 150 networks of 400 does not.
+        ArtefactWeights weights = new ArtefactWeights(Map.of(SHELL, 300, EVERYWHERE, 150), 400, Map.of(SHELL, 2, EVERYWHERE, 150), 400,
+                List.of(), List.of(), ArtefactWeights.Options.DEFAULTS);
+        assertFalse(weights.overCorrelated(SHELL));
+        assertTrue(weights.weight(SHELL) > 0);
+        assertTrue(weights.overCorrelated(EVERYWHERE));
+    }
+
+    @Test
     void testExcludedValuesWeighNothing() throws IOException
     {
         ArtefactLists.Loaded<Exclusion> loaded = ArtefactLists.exclusions("x.csv", new StringReader(
