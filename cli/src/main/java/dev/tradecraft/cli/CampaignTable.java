@@ -40,23 +40,7 @@ final class CampaignTable
                     joined(campaign, ObservableType.SOURCE_IP),
                     joined(campaign, ObservableType.WEBSHELL_NAME)});
         }
-        int[] widths = new int[HEADER.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = TerminalText.fit(TerminalText.safe(row[i]), MAX_WIDTH[i]);
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(row[i]);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(rows, MAX_WIDTH, out);
         if (withEvidence) {
             for (Campaign campaign : analysis.campaigns()) {
                 out.println();

@@ -31,24 +31,7 @@ final class OrganisationTable
                     verdict.sourceIps().isEmpty() ? "-" : String.join(" ", verdict.sourceIps()),
                     levels(verdict)});
         }
-        int[] widths = new int[HEADER.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = TerminalText.fit(TerminalText.safe(row[i]), MAX_WIDTH[i]);
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(row[i]);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
-        out.flush();
+        TextTable.print(rows, MAX_WIDTH, out);
     }
 
     private static List<String> shortNames(List<String> paths)

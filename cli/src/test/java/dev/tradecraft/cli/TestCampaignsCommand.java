@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 import dev.tradecraft.scenarios.World;
 import dev.tradecraft.scenarios.WorldGenerator;
@@ -27,7 +24,7 @@ class TestCampaignsCommand
     static Path temp;
 
     private static Path workspace;
-    private static Run hunt;
+    private static CommandRun hunt;
     private static Path stix;
 
     @BeforeAll
@@ -55,17 +52,17 @@ class TestCampaignsCommand
     @Test
     void testCampaignsFromTheLastHuntAsTableJsonAndStix() throws IOException
     {
-        Run table = run("campaigns", "--workspace", workspace.toString());
+        CommandRun table = run("campaigns", "--workspace", workspace.toString());
         assertEquals(0, table.exitCode(), table.err());
         assertTrue(table.out().startsWith("CAMPAIGN  VERDICT"), table.out());
         assertTrue(table.out().contains("  + "), "evidence sentences are shown");
 
-        Run json = run("campaigns", "--workspace", workspace.toString(), "--format", "json");
+        CommandRun json = run("campaigns", "--workspace", workspace.toString(), "--format", "json");
         assertTrue(json.out().startsWith("{\n  \"campaigns\" : [ {"), json.out().substring(0, 40));
         assertTrue(json.out().contains("\"baseline_agreement_nmi\""));
 
         Path out = temp.resolve("again.json");
-        Run stixRun = run("campaigns", "--workspace", workspace.toString(), "--format", "stix", "--out", out.toString());
+        CommandRun stixRun = run("campaigns", "--workspace", workspace.toString(), "--format", "stix", "--out", out.toString());
         assertEquals(0, stixRun.exitCode(), stixRun.err());
         String again = Files.readString(out, StandardCharsets.UTF_8);
         String first = Files.readString(stix, StandardCharsets.UTF_8);
@@ -78,7 +75,7 @@ class TestCampaignsCommand
     {
         Path extra = temp.resolve("public.csv");
         Files.writeString(extra, "type,value,public_since,source\nwebshell-name,spinstall1.aspx,2025-07-01,test\nwebshell-name,x,yesterday,bad\n");
-        Run run = run("campaigns", "--workspace", workspace.toString(), "--public", extra.toString());
+        CommandRun run = run("campaigns", "--workspace", workspace.toString(), "--public", extra.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("public.csv:3: public_since is not a date (YYYY-MM-DD): 'yesterday'"), run.err());
     }
@@ -86,7 +83,7 @@ class TestCampaignsCommand
     @Test
     void testWithoutAHuntItSaysWhatToDo()
     {
-        Run run = run("campaigns", "--workspace", temp.resolve("empty").toString());
+        CommandRun run = run("campaigns", "--workspace", temp.resolve("empty").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("run 'tradecraft hunt ROOT…' first"), run.err());
     }
@@ -96,22 +93,14 @@ class TestCampaignsCommand
     {
         Path hits = temp.resolve("broken.jsonl");
         Files.writeString(hits, Files.readString(workspace.resolve("last-hunt/hits.jsonl")) + "{not json\n");
-        Run run = run("campaigns", "--hits", hits.toString(), "--format", "json");
+        CommandRun run = run("campaigns", "--hits", hits.toString(), "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("broken.jsonl:"), run.err());
         assertTrue(run.err().contains("1 line(s) of"), run.err());
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args)
+    private static CommandRun run(String... args)
     {
-        CommandLine commandLine = TradecraftCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args);
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 import dev.tradecraft.hunt.output.HitJson;
 import dev.tradecraft.hunt.output.SummaryJson;
@@ -60,7 +57,7 @@ class TestHuntCommand
     void testTableSummaryAndVerdicts() throws IOException
     {
         Path summary = temp.resolve("summary.json");
-        Run run = run("hunt", web.toString(), "--summary-json", summary.toString());
+        CommandRun run = run("hunt", web.toString(), "--summary-json", summary.toString());
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().split("\n");
         assertTrue(lines[0].startsWith("ORGANISATION"), run.out());
@@ -80,7 +77,7 @@ class TestHuntCommand
     @Test
     void testCsvOutputNeutralisesFormulas()
     {
-        Run run = run("hunt", web.toString(), "--format", "csv", "--quiet");
+        CommandRun run = run("hunt", web.toString(), "--format", "csv", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         String[] rows = run.out().split("\n");
         assertEquals("time,organisation,host,level,rule_id,title,author,file,line,record,fields", rows[0]);
@@ -91,7 +88,7 @@ class TestHuntCommand
     @Test
     void testJsonlHitsCarryAuthorAndPosition()
     {
-        Run run = run("hunt", web.toString(), "--format", "jsonl", "--quiet");
+        CommandRun run = run("hunt", web.toString(), "--format", "jsonl", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.size() >= 3, run.out());
@@ -110,7 +107,7 @@ class TestHuntCommand
     @Test
     void testFixedOrganisation() throws IOException
     {
-        Run run = run("hunt", web.resolve("contoso").toString(), "--org", "Contoso Ltd", "--quiet");
+        CommandRun run = run("hunt", web.resolve("contoso").toString(), "--org", "Contoso Ltd", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().matches("(?s).*\\nContoso Ltd +compromised .*"), run.out());
     }
@@ -121,14 +118,14 @@ class TestHuntCommand
         Path hostile = temp.resolve("hostile");
         write(hostile.resolve("evil/web/u_ex250718.log"), HEADER + EXPLOIT.replace("107.191.58.76", "192.0.2.9")
                 + SHELL.replace("spinstall0.aspx", "x\u001b[2J/spinstall0.aspx").replace("107.191.58.76", "192.0.2.9"));
-        Run run = run("hunt", hostile.toString(), "--quiet");
+        CommandRun run = run("hunt", hostile.toString(), "--quiet");
         assertFalse(run.out().contains("\u001b"), "no raw escape reaches the terminal");
     }
 
     @Test
     void testMissingRootIsInvalidInput()
     {
-        Run run = run("hunt", temp.resolve("nowhere").toString());
+        CommandRun run = run("hunt", temp.resolve("nowhere").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("hunt root does not exist"), run.err());
     }
@@ -139,7 +136,7 @@ class TestHuntCommand
         Path empty = temp.resolve("empty/org/host");
         Files.createDirectories(empty);
         Files.write(empty.resolve("blob.bin"), new byte[] {0, 0, 0, 1});
-        Run run = run("hunt", temp.resolve("empty").toString(), "--quiet");
+        CommandRun run = run("hunt", temp.resolve("empty").toString(), "--quiet");
         assertEquals(1, run.exitCode());
     }
 
@@ -164,24 +161,16 @@ class TestHuntCommand
                     selection: {cs-method|nosuchmodifier: POST}
                     condition: selection
                 """);
-        Run run = run("hunt", web.toString(), "--rules", rules.toString(), "--format", "jsonl");
+        CommandRun run = run("hunt", web.toString(), "--rules", rules.toString(), "--format", "jsonl");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("rules: 1 in use, 1 not loaded: 1 UNKNOWN_MODIFIER"), run.err());
         assertTrue(run.err().contains("bad.yml"), run.err());
         assertTrue(run.out().contains("5b0d8f5e-7c57-4d0b-9d6f-0d2b6c1c0001"), run.out());
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args)
+    private static CommandRun run(String... args)
     {
-        CommandLine commandLine = TradecraftCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args);
     }
 
     private static void write(Path file, String text) throws IOException
