@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 import dev.tradecraft.scenarios.World;
 import dev.tradecraft.scenarios.WorldGenerator;
 import dev.tradecraft.scenarios.WorldSpec;

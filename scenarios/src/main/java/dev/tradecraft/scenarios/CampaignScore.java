@@ -15,7 +15,6 @@ import dev.tradecraft.core.Campaign;
 import dev.tradecraft.core.Intrusion;
 import dev.tradecraft.core.ObservableType;
 import dev.tradecraft.core.Stage;
-import dev.tradecraft.core.Sighting;
 
 /**
  * Campaigns found by clustering, scored against a world's ground truth: does each campaign hold one
