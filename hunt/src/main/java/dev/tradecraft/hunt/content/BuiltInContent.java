@@ -4,18 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
+import dev.tradecraft.core.ClasspathFolder;
 import dev.tradecraft.hunt.ioc.IocFeed;
 import dev.tradecraft.sigma.RuleLoadResult;
 import dev.tradecraft.sigma.SigmaRuleLoader;
@@ -60,43 +53,13 @@ public final class BuiltInContent
     /** Resource names of the built-in rules, sorted. */
     static List<String> listRules()
     {
-        URL location = BuiltInContent.class.getProtectionDomain().getCodeSource().getLocation();
-        List<String> names = new ArrayList<>();
-        try {
-            Path base = Path.of(location.toURI());
-            if (Files.isDirectory(base)) {
-                Path folder = base.resolve(RULES_FOLDER);
-                try (Stream<Path> paths = Files.list(folder)) {
-                    paths.filter(BuiltInContent::isRuleFile).forEach(path -> names.add(RULES_FOLDER + path.getFileName()));
-                }
-            }
-            else {
-                try (JarFile jar = new JarFile(base.toFile())) {
-                    Enumeration<JarEntry> entries = jar.entries();
-                    while (entries.hasMoreElements()) {
-                        String name = entries.nextElement().getName();
-                        if (name.startsWith(RULES_FOLDER) && name.indexOf('/', RULES_FOLDER.length()) < 0
-                                && (name.endsWith(".yml") || name.endsWith(".yaml"))) {
-                            names.add(name);
-                        }
-                    }
-                }
-            }
-        }
-        catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot list built-in rules at " + location, e);
-        }
+        List<String> names = new ArrayList<>(ClasspathFolder.list(BuiltInContent.class, RULES_FOLDER, ".yml"));
+        names.addAll(ClasspathFolder.list(BuiltInContent.class, RULES_FOLDER, ".yaml"));
         names.sort(String::compareTo);
         if (names.isEmpty()) {
-            throw new IllegalStateException("no built-in rules found under " + RULES_FOLDER + " in " + location);
+            throw new IllegalStateException("no built-in rules found under " + RULES_FOLDER);
         }
         return names;
-    }
-
-    private static boolean isRuleFile(Path path)
-    {
-        String name = path.getFileName().toString();
-        return name.endsWith(".yml") || name.endsWith(".yaml");
     }
 
     private static String read(String resource)

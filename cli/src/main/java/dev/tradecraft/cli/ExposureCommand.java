@@ -1,0 +1,114 @@
+package dev.tradecraft.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tradecraft.exposure.CrossReference;
+import dev.tradecraft.exposure.ExposureAnalyzer;
+import dev.tradecraft.exposure.ExposureJson;
+import dev.tradecraft.exposure.ExposureRun;
+import dev.tradecraft.exposure.scan.ScanProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "exposure", sortOptions = false,
+        description = {
+                "Count exposed, vulnerable, not vulnerable and ambiguous servers in scan data, with the reason for each.",
+                "Reads Shodan banners, Censys hosts, nmap XML, ZGrab2 and masscan output (found by content; .gz read transparently)."})
+final class ExposureCommand implements Callable<Integer>
+{
+    enum Format { table, json }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scan files.")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--cve", paramLabel = "ID", description = "CVE to judge (repeatable; the first is counted). Default: CVE-2025-53770.")
+    private List<String> cves = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+    private Format format = Format.table;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    private Path out;
+
+    @Option(names = "--services", description = "List every SharePoint service with its verdict and reason (json; on by default there).", negatable = true)
+    private boolean services = true;
+
+    @Option(names = "--all-services", description = "List every service read, not only SharePoint (json).")
+    private boolean allServices;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace whose last hunt is cross-referenced (default: ./tradecraft-data).")
+    private Path workspace = Workspace.DEFAULT;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: all cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no problem lines on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                stderr.println("tradecraft exposure: no such file: " + file);
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        ExposureAnalyzer analyzer;
+        try {
+            analyzer = ExposureAnalyzer.builder().cves(cves.isEmpty() ? List.of(ExposureAnalyzer.DEFAULT_CVE) : cves).build();
+        }
+        catch (IllegalArgumentException e) {
+            stderr.println("tradecraft exposure: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        AtomicLong banners = new AtomicLong();
+        ExposureRun.Result result;
+        try (CountProgress progress = CountProgress.start("reading", "services", banners, stderr, ProgressLine.wanted(quiet))) {
+            result = ExposureRun.run(files, analyzer, Math.max(1, threads), allServices, banners);
+        }
+        List<CrossReference.Match> matches = CrossReference.match(result.exposures(), HuntFootprints.load(workspace));
+        if (!quiet) {
+            result.skippedFiles().forEach(skipped -> stderr.println("skipped " + TerminalText.safe(skipped)));
+            if (!result.problems().isEmpty()) {
+                stderr.println("problems: " + result.problems());
+                for (ScanProblem problem : result.problemExamples()) {
+                    stderr.println("  e.g. " + TerminalText.safe(problem.toString()));
+                }
+            }
+        }
+        Writer writer = out != null ? Files.newBufferedWriter(out, StandardCharsets.UTF_8) : stdout;
+        try {
+            if (format == Format.json) {
+                ExposureJson.write(result, analyzer, matches, services || allServices, writer);
+            }
+            else {
+                ExposureTable.print(result, matches, writer instanceof PrintWriter print ? print : new PrintWriter(writer));
+            }
+            writer.flush();
+        }
+        finally {
+            if (out != null) {
+                writer.close();
+            }
+        }
+        return result.summary().records() == 0 && !result.skippedFiles().isEmpty() ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tradecraft.exposure;
+
+import static dev.tradecraft.core.Checks.checkNotBlank;
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tradecraft.core.Exposure;
+
+/**
+ * Which exposed services belong to organisations a hunt judged: by the organisation's name (the
+ * scan's holder name and the hunt's folder name, compared as slugs), by a host name the hunt saw
+ * in requests ({@code cs-host}), or by a server address the hunt saw ({@code s-ip}).
+ */
+public final class CrossReference
+{
+    private CrossReference() {}
+
+    /** What the hunt knows of one organisation. */
+    public record Footprint(String organisation, String status, Set<String> hostnames, Set<String> addresses)
+    {
+        public Footprint
+        {
+            checkNotBlank(organisation, "organisation");
+            requireNonNull(status, "status is null");
+            hostnames = Set.copyOf(hostnames);
+            addresses = Set.copyOf(addresses);
+        }
+    }
+
+    /** An exposure tied to a hunted organisation, and how. */
+    public record Match(Exposure exposure, String organisation, String status, String matchedBy) {}
+
+    public static List<Match> match(List<Exposure> exposures, Map<String, Footprint> footprints)
+    {
+        List<Match> matches = new ArrayList<>();
+        for (Exposure exposure : exposures) {
+            for (Footprint footprint : footprints.values()) {
+                String how = how(exposure, footprint);
+                if (how != null) {
+                    matches.add(new Match(exposure, footprint.organisation(), footprint.status(), how));
+                    break;
+                }
+            }
+        }
+        return matches;
+    }
+
+    private static String how(Exposure exposure, Footprint footprint)
+    {
+        if (exposure.organisation().isPresent() && slug(exposure.organisation().get()).equals(slug(footprint.organisation()))) {
+            return "organisation name";
+        }
+        for (String name : exposure.hostnames()) {
+            if (footprint.hostnames().contains(name.toLowerCase(Locale.ROOT))) {
+                return "host name " + name;
+            }
+        }
+        if (footprint.addresses().contains(exposure.address())) {
+            return "address " + exposure.address();
+        }
+        return null;
+    }
+
+    /** "Lakeside County Gov." and "lakeside-county-gov" are one name. */
+    static String slug(String name)
+    {
+        StringBuilder out = new StringBuilder();
+        boolean dash = false;
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                if (dash && out.length() > 0) {
+                    out.append('-');
+                }
+                out.append(c);
+                dash = false;
+            }
+            else {
+                dash = true;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.tradecraft.exposure;
+
+import static dev.tradecraft.core.Checks.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import dev.tradecraft.core.CveVerdict;
+import dev.tradecraft.core.Exposure;
+import dev.tradecraft.core.ServiceKind;
+import dev.tradecraft.exposure.fingerprint.RecogDatabases;
+import dev.tradecraft.exposure.identify.BuiltInFingerprints;
+import dev.tradecraft.exposure.identify.Identification;
+import dev.tradecraft.exposure.identify.ServiceIdentifier;
+import dev.tradecraft.exposure.scan.Banner;
+import dev.tradecraft.exposure.vuln.SharePointVersion;
+import dev.tradecraft.exposure.vuln.ShippedBuild;
+import dev.tradecraft.exposure.vuln.VulnerabilityKnowledge;
+
+/**
+ * From a scan banner to an exposure: identify the service with the fingerprints, read the
+ * SharePoint version it shows against the table of shipped builds, and judge each CVE asked.
+ * SharePoint Online — by its own headers or names, or by a version line above every on-premises
+ * build — is recognised and gets no verdict: it is Microsoft's service, not the organisation's
+ * server. Immutable and thread-safe.
+ */
+public final class ExposureAnalyzer
+{
+    public static final String DEFAULT_CVE = "CVE-2025-53770";
+
+    private final ServiceIdentifier identifier;
+    private final VulnerabilityKnowledge knowledge;
+    private final List<String> cves;
+
+    private ExposureAnalyzer(Builder builder)
+    {
+        this.identifier = new ServiceIdentifier(builder.fingerprints != null ? builder.fingerprints : BuiltInFingerprints.load());
+        this.knowledge = builder.knowledge != null ? builder.knowledge : VulnerabilityKnowledge.builtIn(null, null);
+        this.cves = List.copyOf(builder.cves);
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    public List<String> cves()
+    {
+        return cves;
+    }
+
+    public VulnerabilityKnowledge knowledge()
+    {
+        return knowledge;
+    }
+
+    public Exposure analyze(Banner banner)
+    {
+        Identification identification = identifier.identify(banner);
+        ServiceKind kind = identification.kind();
+        String product = identification.product();
+        List<String> reasons = new ArrayList<>(identification.reasons());
+        Optional<String> build = Optional.empty();
+        List<CveVerdict> verdicts = new ArrayList<>();
+        if (kind == ServiceKind.SHAREPOINT_ONPREM) {
+            SharePointVersion version = identification.versionShown().map(knowledge::resolve).orElse(SharePointVersion.absent());
+            if (version.sharePointOnlineRange()) {
+                kind = ServiceKind.SHAREPOINT_ONLINE;
+                product = "SharePoint Online";
+                reasons.add(version.explanation());
+            }
+            else {
+                product = productName(version, product);
+                build = singleBuild(version);
+                for (String cve : cves) {
+                    verdicts.add(knowledge.judge(cve, version));
+                }
+            }
+        }
+        TreeSet<String> hostnames = new TreeSet<>();
+        banner.hostnames().forEach(name -> hostnames.add(name.toLowerCase(Locale.ROOT)));
+        return new Exposure(banner.address(), banner.port(), List.copyOf(hostnames), banner.organisation(), banner.asn(), banner.country(),
+                kind, product, identification.versionShown(), build, reasons, verdicts, banner.position());
+    }
+
+    private static String productName(SharePointVersion version, String fallback)
+    {
+        List<String> names = version.productNames();
+        if (names.isEmpty()) {
+            return fallback;
+        }
+        return String.join(" or ", names);
+    }
+
+    /** The build, when the version is a full one or its line holds exactly one shipped build. */
+    private static Optional<String> singleBuild(SharePointVersion version)
+    {
+        if (version.form() == SharePointVersion.Form.FULL_BUILD) {
+            return version.version().map(dev.tradecraft.exposure.vuln.Version::text);
+        }
+        List<ShippedBuild> shipped = new ArrayList<>();
+        version.candidates().forEach(candidate -> shipped.addAll(candidate.shippedOnLine()));
+        if (shipped.size() == 1) {
+            return Optional.of(shipped.get(0).build().text());
+        }
+        return Optional.empty();
+    }
+
+    public static final class Builder
+    {
+        private RecogDatabases fingerprints;
+        private VulnerabilityKnowledge knowledge;
+        private List<String> cves = List.of(DEFAULT_CVE);
+
+        private Builder() {}
+
+        /** Fingerprint databases instead of the built-in ones. */
+        public Builder fingerprints(RecogDatabases databases)
+        {
+            this.fingerprints = requireNonNull(databases, "databases is null");
+            return this;
+        }
+
+        public Builder knowledge(VulnerabilityKnowledge knowledge)
+        {
+            this.knowledge = requireNonNull(knowledge, "knowledge is null");
+            return this;
+        }
+
+        public Builder cves(List<String> cves)
+        {
+            checkArgument(!cves.isEmpty(), "at least one CVE is needed");
+            List<String> upper = new ArrayList<>();
+            for (String cve : cves) {
+                checkArgument(cve.toUpperCase(Locale.ROOT).matches("CVE-\\d{4}-\\d{4,19}"), "not a CVE id: '%s'", cve);
+                upper.add(cve.toUpperCase(Locale.ROOT));
+            }
+            this.cves = List.copyOf(upper);
+            return this;
+        }
+
+        public ExposureAnalyzer build()
+        {
+            return new ExposureAnalyzer(this);
+        }
+    }
+}

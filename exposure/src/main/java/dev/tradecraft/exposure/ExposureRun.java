@@ -1,0 +1,179 @@
+package dev.tradecraft.exposure;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tradecraft.core.Exposure;
+import dev.tradecraft.core.ServiceKind;
+import dev.tradecraft.exposure.scan.Banner;
+import dev.tradecraft.exposure.scan.BannerReader;
+import dev.tradecraft.exposure.scan.ScanException;
+import dev.tradecraft.exposure.scan.ScanProblem;
+import dev.tradecraft.exposure.scan.ScanReaders;
+
+/**
+ * Reads scan files and analyses every banner: the reading thread parses and hands batches of
+ * banners to analysis workers named {@code tradecraft-exposure-N}; each worker keeps its own
+ * summary, merged at the end, so the only shared state is the immutable analyzer.
+ */
+public final class ExposureRun
+{
+    private static final int BATCH = 2048;
+    private static final int EXAMPLES_PER_KIND = 5;
+
+    private ExposureRun() {}
+
+    /**
+     * @param exposures the SharePoint services (on-premises and Online), ordered by address and port;
+     *        every service when {@code keepAll} was asked
+     * @param summary counts for the analyzer's first CVE
+     * @param skippedFiles files not read at all, with the reason
+     * @param problems count per problem kind inside the files read
+     * @param problemExamples the first few problems of each kind, with file and line
+     */
+    public record Result(List<Exposure> exposures, ExposureSummary summary, List<String> skippedFiles, Map<String, Long> problems,
+            List<ScanProblem> problemExamples, long elapsedNanos)
+    {
+        public Result
+        {
+            exposures = List.copyOf(exposures);
+            requireNonNull(summary, "summary is null");
+            skippedFiles = List.copyOf(skippedFiles);
+            problems = Map.copyOf(problems);
+            problemExamples = List.copyOf(problemExamples);
+        }
+    }
+
+    public static Result run(List<Path> files, ExposureAnalyzer analyzer, int threads, boolean keepAll, AtomicLong banners)
+    {
+        long started = System.nanoTime();
+        String cve = analyzer.cves().get(0);
+        Map<String, Long> problems = new TreeMap<>();
+        List<ScanProblem> examples = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<Future<Partial>> partials = new ArrayList<>();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads), new NamedThreads());
+        // Bounded hand-over: the reader waits when the workers fall behind, so memory stays flat.
+        Semaphore inFlight = new Semaphore(Math.max(1, threads) * 4);
+        try {
+            for (Path file : files) {
+                try (BannerReader reader = ScanReaders.open(file, file.toString(), problem -> note(problem, problems, examples))) {
+                    List<Banner> batch = new ArrayList<>(BATCH);
+                    while (reader.advance()) {
+                        batch.add(reader.current());
+                        if (batch.size() == BATCH) {
+                            partials.add(submit(workers, inFlight, analyzer, cve, batch, keepAll, banners));
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        partials.add(submit(workers, inFlight, analyzer, cve, batch, keepAll, banners));
+                    }
+                }
+                catch (ScanException e) {
+                    skipped.add(file + ": " + e.problem().message());
+                }
+                catch (IOException e) {
+                    skipped.add(file + ": " + e.getMessage());
+                }
+            }
+            ExposureSummary summary = new ExposureSummary(cve);
+            List<Exposure> kept = new ArrayList<>();
+            for (Future<Partial> future : partials) {
+                Partial partial = future.get();
+                summary.add(partial.summary());
+                kept.addAll(partial.kept());
+            }
+            kept.sort(Comparator.comparing(Exposure::address).thenComparingInt(Exposure::port).thenComparing(exposure -> exposure.evidence().toString()));
+            return new Result(kept, summary, skipped, problems, examples, System.nanoTime() - started);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("exposure analysis interrupted", e);
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("exposure worker failed: " + e.getCause(), e.getCause());
+        }
+        finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Banners already in memory (from the probe, say), analysed in the calling thread. */
+    public static Result analyze(List<Banner> banners, ExposureAnalyzer analyzer, boolean keepAll)
+    {
+        long started = System.nanoTime();
+        ExposureSummary summary = new ExposureSummary(analyzer.cves().get(0));
+        List<Exposure> kept = new ArrayList<>();
+        for (Banner banner : banners) {
+            Exposure exposure = analyzer.analyze(banner);
+            summary.add(exposure);
+            if (keepAll || exposure.kind() == ServiceKind.SHAREPOINT_ONPREM || exposure.kind() == ServiceKind.SHAREPOINT_ONLINE) {
+                kept.add(exposure);
+            }
+        }
+        kept.sort(Comparator.comparing(Exposure::address).thenComparingInt(Exposure::port).thenComparing(exposure -> exposure.evidence().toString()));
+        return new Result(kept, summary, List.of(), Map.of(), List.of(), System.nanoTime() - started);
+    }
+
+    private record Partial(ExposureSummary summary, List<Exposure> kept) {}
+
+    private static Future<Partial> submit(ExecutorService workers, Semaphore inFlight, ExposureAnalyzer analyzer, String cve, List<Banner> batch,
+            boolean keepAll, AtomicLong banners) throws InterruptedException
+    {
+        inFlight.acquire();
+        return workers.submit(() -> {
+            try {
+                ExposureSummary summary = new ExposureSummary(cve);
+                List<Exposure> kept = new ArrayList<>();
+                for (Banner banner : batch) {
+                    Exposure exposure = analyzer.analyze(banner);
+                    summary.add(exposure);
+                    if (keepAll || exposure.kind() == ServiceKind.SHAREPOINT_ONPREM || exposure.kind() == ServiceKind.SHAREPOINT_ONLINE) {
+                        kept.add(exposure);
+                    }
+                }
+                banners.addAndGet(batch.size());
+                return new Partial(summary, kept);
+            }
+            finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private static synchronized void note(ScanProblem problem, Map<String, Long> problems, List<ScanProblem> examples)
+    {
+        long count = problems.merge(problem.kind(), 1L, Long::sum);
+        if (count <= EXAMPLES_PER_KIND) {
+            examples.add(problem);
+        }
+    }
+
+    private static final class NamedThreads implements java.util.concurrent.ThreadFactory
+    {
+        private final AtomicInteger next = new AtomicInteger(1);
+
+        @Override
+        public Thread newThread(Runnable task)
+        {
+            Thread thread = new Thread(task, "tradecraft-exposure-" + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

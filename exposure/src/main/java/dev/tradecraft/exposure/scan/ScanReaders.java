@@ -1,0 +1,136 @@
+package dev.tradecraft.exposure.scan;
+
+import static dev.tradecraft.core.Checks.checkNotBlank;
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.tradecraft.core.SourcePosition;
+
+/**
+ * Entry point for scan data: finds a file's format by its content and opens a streaming reader
+ * that turns it into {@link Banner}s, one per service. Gzip files are decompressed on the fly
+ * (found by their magic bytes, whatever their name); no file is loaded whole.
+ *
+ * <p>The formats and how each is found are described on {@link ScanFormat} and in the sniffing
+ * order of the package's sniffer: empty, binary, {@code <nmaprun} XML, then JSON judged by the keys
+ * of its first records (Shodan {@code ip_str}/{@code _shodan}, Censys {@code services[]}, masscan
+ * {@code ports[]}, ZGrab2 {@code data{}}).
+ */
+public final class ScanReaders
+{
+    private ScanReaders() {}
+
+    /** The file's scan format, judged from its first 64 KiB; empty when it is none of them (or empty, or binary). */
+    public static Optional<ScanFormat> sniff(Path file) throws IOException
+    {
+        requireNonNull(file, "file is null");
+        try (ScanInput input = ScanInput.open(file)) {
+            return ScanSniffer.sniff(input.prefix(), input.prefixLength()).format();
+        }
+    }
+
+    /**
+     * Opens a reader for the file's format.
+     *
+     * @param displayName the name positions print, e.g. {@code scans/shodan-2025-07-21.json.gz}
+     * @param problems receives every problem met while reading; reading goes on after each
+     * @throws ScanException when the file cannot be read as any scan format (kind
+     *         {@code UNKNOWN_FORMAT}, {@code BINARY_FILE}, {@code EMPTY_FILE}, {@code TRUNCATED}
+     *         or {@code IO_ERROR}), positioned at offset 0
+     */
+    public static BannerReader open(Path file, String displayName, Consumer<ScanProblem> problems) throws ScanException
+    {
+        requireNonNull(file, "file is null");
+        checkNotBlank(displayName, "displayName");
+        requireNonNull(problems, "problems is null");
+        ScanInput input;
+        try {
+            input = ScanInput.open(file);
+        }
+        catch (IOException e) {
+            throw new ScanException(fileProblem(displayName, ScanProblem.IO_ERROR, "cannot read: " + describe(e)), e);
+        }
+        boolean success = false;
+        try {
+            ScanSniffer.Outcome outcome = ScanSniffer.sniff(input.prefix(), input.prefixLength());
+            if (outcome.format().isEmpty()) {
+                // When the gzip stream broke within the first bytes, the damage is the reason, not what little came out.
+                Optional<ScanProblem> damage = input.damage(SourcePosition.offset(displayName, 0));
+                throw new ScanException(damage.orElse(fileProblem(displayName, outcome.problemKind(), outcome.reason())));
+            }
+            BannerReader reader = open(input, outcome.format().get(), outcome.streamLayout(), new ProblemReporter(displayName, problems));
+            success = true;
+            return reader;
+        }
+        catch (IOException e) {
+            throw new ScanException(fileProblem(displayName, ScanProblem.IO_ERROR, "cannot read: " + describe(e)), e);
+        }
+        finally {
+            if (!success) {
+                closeQuietly(input);
+            }
+        }
+    }
+
+    /** Opens the file as the given format, one record per line where the format has records: for tests that damage records, not formats. */
+    static BannerReader openAs(Path file, String displayName, Consumer<ScanProblem> problems, ScanFormat format) throws IOException
+    {
+        ScanInput input = ScanInput.open(file);
+        boolean success = false;
+        try {
+            BannerReader reader = open(input, format, false, new ProblemReporter(displayName, problems));
+            success = true;
+            return reader;
+        }
+        finally {
+            if (!success) {
+                closeQuietly(input);
+            }
+        }
+    }
+
+    private static BannerReader open(ScanInput input, ScanFormat format, boolean streamLayout, ProblemReporter problems) throws IOException
+    {
+        return switch (format) {
+            case SHODAN -> json(input, format, streamLayout, problems, new ShodanDecoder(problems));
+            case CENSYS -> json(input, format, streamLayout, problems, new CensysDecoder(problems));
+            case ZGRAB2 -> json(input, format, streamLayout, problems, new Zgrab2Decoder(problems));
+            case MASSCAN -> new JsonLinesReader(input, format, problems, JsonFactories.LENIENT, new MasscanDecoder(problems));
+            case NMAP_XML -> new NmapXmlReader(input, problems);
+        };
+    }
+
+    private static BannerReader json(ScanInput input, ScanFormat format, boolean streamLayout, ProblemReporter problems, JsonRecordDecoder decoder)
+            throws IOException
+    {
+        if (streamLayout) {
+            return new JsonStreamReader(input, format, problems, decoder);
+        }
+        return new JsonLinesReader(input, format, problems, JsonFactories.STRICT, decoder);
+    }
+
+    private static ScanProblem fileProblem(String displayName, String kind, String message)
+    {
+        return new ScanProblem(SourcePosition.offset(displayName, 0), kind, message);
+    }
+
+    private static String describe(IOException e)
+    {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static void closeQuietly(ScanInput input)
+    {
+        try {
+            input.close();
+        }
+        catch (IOException e) {
+            // The open already failed with a clearer reason; a close failure adds nothing.
+        }
+    }
+}
