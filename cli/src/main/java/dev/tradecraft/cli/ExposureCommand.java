@@ -45,8 +45,8 @@ final class ExposureCommand implements Callable<Integer>
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     private Path out;
 
-    @Option(names = "--services", description = "List every SharePoint service with its verdict and reason (json; on by default there).", negatable = true)
-    private boolean services = true;
+    @Option(names = "--no-services", description = "Leave out the list of SharePoint services with their verdicts and reasons (json): counts only.")
+    private boolean noServices;
 
     @Option(names = "--all-services", description = "List every service read, not only SharePoint (json).")
     private boolean allServices;
@@ -97,7 +97,7 @@ final class ExposureCommand implements Callable<Integer>
         Writer writer = out != null ? Files.newBufferedWriter(out, StandardCharsets.UTF_8) : stdout;
         try {
             if (format == Format.json) {
-                ExposureJson.write(result, analyzer, matches, services || allServices, writer);
+                ExposureJson.write(result, analyzer, matches, !noServices || allServices, writer);
             }
             else {
                 ExposureTable.print(result, matches, writer instanceof PrintWriter print ? print : new PrintWriter(writer));

@@ -4,6 +4,7 @@ import static dev.tradecraft.core.Checks.checkNotBlank;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,33 +38,40 @@ public final class CrossReference
 
     public static List<Match> match(List<Exposure> exposures, Map<String, Footprint> footprints)
     {
+        if (footprints.isEmpty()) {
+            return List.of();
+        }
+        // Indexes once, so matching costs a few lookups per exposure however many organisations were hunted.
+        Map<String, Footprint> bySlug = new HashMap<>();
+        Map<String, Footprint> byName = new HashMap<>();
+        Map<String, Footprint> byAddress = new HashMap<>();
+        for (Footprint footprint : footprints.values()) {
+            bySlug.putIfAbsent(slug(footprint.organisation()), footprint);
+            footprint.hostnames().forEach(name -> byName.putIfAbsent(name.toLowerCase(Locale.ROOT), footprint));
+            footprint.addresses().forEach(address -> byAddress.putIfAbsent(address, footprint));
+        }
         List<Match> matches = new ArrayList<>();
         for (Exposure exposure : exposures) {
-            for (Footprint footprint : footprints.values()) {
-                String how = how(exposure, footprint);
-                if (how != null) {
-                    matches.add(new Match(exposure, footprint.organisation(), footprint.status(), how));
-                    break;
+            Footprint footprint = exposure.organisation().map(name -> bySlug.get(slug(name))).orElse(null);
+            String how = "organisation name";
+            if (footprint == null) {
+                for (String name : exposure.hostnames()) {
+                    footprint = byName.get(name.toLowerCase(Locale.ROOT));
+                    if (footprint != null) {
+                        how = "host name " + name;
+                        break;
+                    }
                 }
+            }
+            if (footprint == null) {
+                footprint = byAddress.get(exposure.address());
+                how = "address " + exposure.address();
+            }
+            if (footprint != null) {
+                matches.add(new Match(exposure, footprint.organisation(), footprint.status(), how));
             }
         }
         return matches;
-    }
-
-    private static String how(Exposure exposure, Footprint footprint)
-    {
-        if (exposure.organisation().isPresent() && slug(exposure.organisation().get()).equals(slug(footprint.organisation()))) {
-            return "organisation name";
-        }
-        for (String name : exposure.hostnames()) {
-            if (footprint.hostnames().contains(name.toLowerCase(Locale.ROOT))) {
-                return "host name " + name;
-            }
-        }
-        if (footprint.addresses().contains(exposure.address())) {
-            return "address " + exposure.address();
-        }
-        return null;
     }
 
     /** "Lakeside County Gov." and "lakeside-county-gov" are one name. */

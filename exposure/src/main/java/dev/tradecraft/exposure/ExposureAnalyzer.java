@@ -6,8 +6,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tradecraft.core.CveVerdict;
 import dev.tradecraft.core.Exposure;
@@ -35,6 +37,8 @@ public final class ExposureAnalyzer
     private final ServiceIdentifier identifier;
     private final VulnerabilityKnowledge knowledge;
     private final List<String> cves;
+    private final Map<String, Judged> judgedVersions = new ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 100_000;
 
     private ExposureAnalyzer(Builder builder)
     {
@@ -67,24 +71,47 @@ public final class ExposureAnalyzer
         Optional<String> build = Optional.empty();
         List<CveVerdict> verdicts = new ArrayList<>();
         if (kind == ServiceKind.SHAREPOINT_ONPREM) {
-            SharePointVersion version = identification.versionShown().map(knowledge::resolve).orElse(SharePointVersion.absent());
-            if (version.sharePointOnlineRange()) {
+            Judged judged = judge(identification.versionShown().orElse(""), product);
+            if (judged.online()) {
                 kind = ServiceKind.SHAREPOINT_ONLINE;
                 product = "SharePoint Online";
-                reasons.add(version.explanation());
+                reasons.add(judged.explanation());
             }
             else {
-                product = productName(version, product);
-                build = singleBuild(version);
-                for (String cve : cves) {
-                    verdicts.add(knowledge.judge(cve, version));
-                }
+                product = judged.product();
+                build = judged.build();
+                verdicts.addAll(judged.verdicts());
             }
         }
         TreeSet<String> hostnames = new TreeSet<>();
         banner.hostnames().forEach(name -> hostnames.add(name.toLowerCase(Locale.ROOT)));
         return new Exposure(banner.address(), banner.port(), List.copyOf(hostnames), banner.organisation(), banner.asn(), banner.country(),
                 kind, product, identification.versionShown(), build, reasons, verdicts, banner.position());
+    }
+
+    /** What a shown version means, worked out once per distinct value: scans repeat a few hundred values millions of times. */
+    private record Judged(boolean online, String explanation, String product, Optional<String> build, List<CveVerdict> verdicts) {}
+
+    private Judged judge(String shown, String fallbackProduct)
+    {
+        String key = shown + "\u0000" + fallbackProduct;
+        Judged judged = judgedVersions.get(key);
+        if (judged != null) {
+            return judged;
+        }
+        SharePointVersion version = shown.isEmpty() ? SharePointVersion.absent() : knowledge.resolve(shown);
+        List<CveVerdict> verdicts = new ArrayList<>(cves.size());
+        if (!version.sharePointOnlineRange()) {
+            for (String cve : cves) {
+                verdicts.add(knowledge.judge(cve, version));
+            }
+        }
+        judged = new Judged(version.sharePointOnlineRange(), version.explanation(), productName(version, fallbackProduct), singleBuild(version),
+                List.copyOf(verdicts));
+        if (judgedVersions.size() < MEMO_LIMIT) {
+            judgedVersions.put(key, judged);
+        }
+        return judged;
     }
 
     private static String productName(SharePointVersion version, String fallback)

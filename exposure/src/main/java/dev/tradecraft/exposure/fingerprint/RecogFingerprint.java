@@ -46,6 +46,8 @@ public final class RecogFingerprint
     private final String pattern;
     private final List<String> flags;
     private final List<RecogParam> params;
+    // Set on first use when no parameter comes from the text; a benign race (same value) at worst.
+    private volatile RecogMatch constantResult;
     private final List<RecogExample> examples;
     private final CompiledPattern compiled;
     private final RequiredLiteral requiredLiteral;
@@ -148,6 +150,30 @@ public final class RecogFingerprint
     }
 
     private RecogMatch result(String[] groups)
+    {
+        RecogMatch constant = constantResult;
+        if (constant != null) {
+            return constant;
+        }
+        RecogMatch computed = computeResult(groups);
+        if (hasNoCaptures()) {
+            // Nothing in the result depends on the text: build it once, share it (it is immutable).
+            constantResult = computed;
+        }
+        return computed;
+    }
+
+    private boolean hasNoCaptures()
+    {
+        for (RecogParam param : params) {
+            if (param.isCapture()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private RecogMatch computeResult(String[] groups)
     {
         Map<String, String> values = new LinkedHashMap<>();
         for (RecogParam param : params) {

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tradecraft.core.ServiceKind;
 import dev.tradecraft.exposure.fingerprint.RecogDatabase;
@@ -37,10 +39,24 @@ public final class ServiceIdentifier
     private static final Set<String> MICROSOFT_ASNS = Set.of("AS8075", "AS8068", "AS8069", "AS12076");
 
     private final RecogDatabases databases;
+    // Header names as sent → their database; a handful of distinct names, looked up for every banner.
+    private final Map<String, Optional<RecogDatabase>> headerDatabases = new ConcurrentHashMap<>();
 
     public ServiceIdentifier(RecogDatabases databases)
     {
         this.databases = requireNonNull(databases, "databases is null");
+    }
+
+    private Optional<RecogDatabase> headerDatabase(String name)
+    {
+        Optional<RecogDatabase> database = headerDatabases.get(name);
+        if (database == null) {
+            database = databases.forKey("http_header." + name.toLowerCase(Locale.ROOT));
+            if (headerDatabases.size() < 10_000) {
+                headerDatabases.put(name, database);
+            }
+        }
+        return database;
     }
 
     public Identification identify(Banner banner)
@@ -54,7 +70,7 @@ public final class ServiceIdentifier
         String product = "";
         HttpHeaders headers = banner.headers();
         for (HttpHeaders.Header header : headers.headers()) {
-            Optional<RecogDatabase> database = databases.forKey("http_header." + header.name().toLowerCase(Locale.ROOT));
+            Optional<RecogDatabase> database = headerDatabase(header.name());
             if (database.isEmpty()) {
                 continue;
             }
