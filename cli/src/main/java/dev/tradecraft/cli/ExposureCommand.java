@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
+import dev.tradecraft.core.Exposure;
 import dev.tradecraft.exposure.CrossReference;
 import dev.tradecraft.exposure.ExposureAnalyzer;
 import dev.tradecraft.exposure.ExposureJson;
@@ -79,12 +81,17 @@ final class ExposureCommand implements Callable<Integer>
             stderr.println("tradecraft exposure: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+        CrossReference crossReference = CrossReference.of(HuntFootprints.load(workspace));
+        boolean listServices = format == Format.json && (!noServices || allServices);
+        Predicate<Exposure> reported = allServices ? exposure -> true : ExposureRun.SHAREPOINT;
+        // Only what is printed is held: counts alone need no service kept in memory.
+        Predicate<Exposure> keep = listServices ? reported : reported.and(crossReference::touches);
         AtomicLong banners = new AtomicLong();
         ExposureRun.Result result;
         try (CountProgress progress = CountProgress.start("reading", "services", banners, stderr, ProgressLine.wanted(quiet))) {
-            result = ExposureRun.run(files, analyzer, Math.max(1, threads), allServices, banners);
+            result = ExposureRun.run(files, analyzer, Math.max(1, threads), keep, banners);
         }
-        List<CrossReference.Match> matches = CrossReference.match(result.exposures(), HuntFootprints.load(workspace));
+        List<CrossReference.Match> matches = crossReference.matchAll(result.exposures());
         if (!quiet) {
             result.skippedFiles().forEach(skipped -> stderr.println("skipped " + TerminalText.safe(skipped)));
             if (!result.problems().isEmpty()) {
@@ -97,7 +104,7 @@ final class ExposureCommand implements Callable<Integer>
         Writer writer = out != null ? Files.newBufferedWriter(out, StandardCharsets.UTF_8) : stdout;
         try {
             if (format == Format.json) {
-                ExposureJson.write(result, analyzer, matches, !noServices || allServices, writer);
+                ExposureJson.write(result, analyzer, matches, listServices, writer);
             }
             else {
                 ExposureTable.print(result, matches, writer instanceof PrintWriter print ? print : new PrintWriter(writer));

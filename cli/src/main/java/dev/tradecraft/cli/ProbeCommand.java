@@ -113,7 +113,7 @@ final class ProbeCommand implements Callable<Integer>
                 stderr.println("not reached " + failure.target() + ": " + failure.kind() + " " + TerminalText.safe(failure.reason()));
             }
         }
-        ExposureRun.Result exposures = ExposureRun.analyze(result.banners(), analyzer, true);
+        ExposureRun.Result exposures = ExposureRun.analyze(result.banners(), analyzer, exposure -> true);
         List<CrossReference.Match> matches = List.of();
         Writer writer = out != null ? Files.newBufferedWriter(out, StandardCharsets.UTF_8) : stdout;
         try {

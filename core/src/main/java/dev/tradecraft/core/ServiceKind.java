@@ -13,6 +13,12 @@ public enum ServiceKind
     IIS,
     OTHER;
 
+    /** SharePoint in either form: the services an exposure report lists. */
+    public boolean isSharePoint()
+    {
+        return this == SHAREPOINT_ONPREM || this == SHAREPOINT_ONLINE;
+    }
+
     public String label()
     {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

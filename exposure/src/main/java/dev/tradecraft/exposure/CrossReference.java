@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.tradecraft.core.Exposure;
@@ -19,8 +20,6 @@ import dev.tradecraft.core.Exposure;
  */
 public final class CrossReference
 {
-    private CrossReference() {}
-
     /** What the hunt knows of one organisation. */
     public record Footprint(String organisation, String status, Set<String> hostnames, Set<String> addresses)
     {
@@ -36,40 +35,66 @@ public final class CrossReference
     /** An exposure tied to a hunted organisation, and how. */
     public record Match(Exposure exposure, String organisation, String status, String matchedBy) {}
 
-    public static List<Match> match(List<Exposure> exposures, Map<String, Footprint> footprints)
+    private final Map<String, Footprint> bySlug = new HashMap<>();
+    private final Map<String, Footprint> byName = new HashMap<>();
+    private final Map<String, Footprint> byAddress = new HashMap<>();
+
+    private CrossReference(Map<String, Footprint> footprints)
     {
-        if (footprints.isEmpty()) {
-            return List.of();
-        }
-        // Indexes once, so matching costs a few lookups per exposure however many organisations were hunted.
-        Map<String, Footprint> bySlug = new HashMap<>();
-        Map<String, Footprint> byName = new HashMap<>();
-        Map<String, Footprint> byAddress = new HashMap<>();
+        // Indexed once, so matching costs a few lookups per exposure however many organisations were hunted.
         for (Footprint footprint : footprints.values()) {
             bySlug.putIfAbsent(slug(footprint.organisation()), footprint);
             footprint.hostnames().forEach(name -> byName.putIfAbsent(name.toLowerCase(Locale.ROOT), footprint));
             footprint.addresses().forEach(address -> byAddress.putIfAbsent(address, footprint));
         }
-        List<Match> matches = new ArrayList<>();
-        for (Exposure exposure : exposures) {
-            Footprint footprint = exposure.organisation().map(name -> bySlug.get(slug(name))).orElse(null);
-            String how = "organisation name";
-            if (footprint == null) {
-                for (String name : exposure.hostnames()) {
-                    footprint = byName.get(name.toLowerCase(Locale.ROOT));
-                    if (footprint != null) {
-                        how = "host name " + name;
-                        break;
-                    }
+    }
+
+    /** An index of what the hunt knows, per organisation; empty footprints match nothing. */
+    public static CrossReference of(Map<String, Footprint> footprints)
+    {
+        return new CrossReference(requireNonNull(footprints, "footprints is null"));
+    }
+
+    public boolean isEmpty()
+    {
+        return bySlug.isEmpty();
+    }
+
+    /** Whether the exposure belongs to a hunted organisation: safe to call from many threads. */
+    public boolean touches(Exposure exposure)
+    {
+        return match(exposure).isPresent();
+    }
+
+    public Optional<Match> match(Exposure exposure)
+    {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        Footprint footprint = exposure.organisation().map(name -> bySlug.get(slug(name))).orElse(null);
+        String how = "organisation name";
+        if (footprint == null) {
+            for (String name : exposure.hostnames()) {
+                footprint = byName.get(name.toLowerCase(Locale.ROOT));
+                if (footprint != null) {
+                    how = "host name " + name;
+                    break;
                 }
             }
-            if (footprint == null) {
-                footprint = byAddress.get(exposure.address());
-                how = "address " + exposure.address();
-            }
-            if (footprint != null) {
-                matches.add(new Match(exposure, footprint.organisation(), footprint.status(), how));
-            }
+        }
+        if (footprint == null) {
+            footprint = byAddress.get(exposure.address());
+            how = "address " + exposure.address();
+        }
+        return footprint == null ? Optional.empty() : Optional.of(new Match(exposure, footprint.organisation(), footprint.status(), how));
+    }
+
+    /** The matches among the exposures, in their order. */
+    public List<Match> matchAll(List<Exposure> exposures)
+    {
+        List<Match> matches = new ArrayList<>();
+        for (Exposure exposure : exposures) {
+            match(exposure).ifPresent(matches::add);
         }
         return matches;
     }

@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import dev.tradecraft.core.Exposure;
-import dev.tradecraft.core.ServiceKind;
 import dev.tradecraft.exposure.scan.Banner;
 import dev.tradecraft.exposure.scan.BannerReader;
 import dev.tradecraft.exposure.scan.ScanException;
@@ -34,12 +34,18 @@ public final class ExposureRun
 {
     private static final int BATCH = 2048;
     private static final int EXAMPLES_PER_KIND = 5;
+    private static final Comparator<Exposure> ORDER = Comparator.comparing(Exposure::address)
+            .thenComparingInt(Exposure::port)
+            .thenComparing(exposure -> exposure.evidence().file())
+            .thenComparingLong(exposure -> exposure.evidence().index());
+
+    /** The services an exposure report lists by default: SharePoint, on-premises or Online. */
+    public static final Predicate<Exposure> SHAREPOINT = exposure -> exposure.kind().isSharePoint();
 
     private ExposureRun() {}
 
     /**
-     * @param exposures the SharePoint services (on-premises and Online), ordered by address and port;
-     *        every service when {@code keepAll} was asked
+     * @param exposures the services the run was asked to keep, ordered by address, port and evidence
      * @param summary counts for the analyzer's first CVE
      * @param skippedFiles files not read at all, with the reason
      * @param problems count per problem kind inside the files read
@@ -58,7 +64,12 @@ public final class ExposureRun
         }
     }
 
-    public static Result run(List<Path> files, ExposureAnalyzer analyzer, int threads, boolean keepAll, AtomicLong banners)
+    /**
+     * @param keep which analysed services to hold for the result (the rest are only counted): a
+     *        million banners need not stay in memory to be summarised
+     * @param banners counts banners analysed so far, for progress
+     */
+    public static Result run(List<Path> files, ExposureAnalyzer analyzer, int threads, Predicate<Exposure> keep, AtomicLong banners)
     {
         long started = System.nanoTime();
         String cve = analyzer.cves().get(0);
@@ -76,12 +87,12 @@ public final class ExposureRun
                     while (reader.advance()) {
                         batch.add(reader.current());
                         if (batch.size() == BATCH) {
-                            partials.add(submit(workers, inFlight, analyzer, cve, batch, keepAll, banners));
+                            partials.add(submit(workers, inFlight, analyzer, cve, batch, keep, banners));
                             batch = new ArrayList<>(BATCH);
                         }
                     }
                     if (!batch.isEmpty()) {
-                        partials.add(submit(workers, inFlight, analyzer, cve, batch, keepAll, banners));
+                        partials.add(submit(workers, inFlight, analyzer, cve, batch, keep, banners));
                     }
                 }
                 catch (ScanException e) {
@@ -98,7 +109,7 @@ public final class ExposureRun
                 summary.add(partial.summary());
                 kept.addAll(partial.kept());
             }
-            kept.sort(Comparator.comparing(Exposure::address).thenComparingInt(Exposure::port).thenComparing(exposure -> exposure.evidence().toString()));
+            kept.sort(ORDER);
             return new Result(kept, summary, skipped, problems, examples, System.nanoTime() - started);
         }
         catch (InterruptedException e) {
@@ -114,7 +125,7 @@ public final class ExposureRun
     }
 
     /** Banners already in memory (from the probe, say), analysed in the calling thread. */
-    public static Result analyze(List<Banner> banners, ExposureAnalyzer analyzer, boolean keepAll)
+    public static Result analyze(List<Banner> banners, ExposureAnalyzer analyzer, Predicate<Exposure> keep)
     {
         long started = System.nanoTime();
         ExposureSummary summary = new ExposureSummary(analyzer.cves().get(0));
@@ -122,18 +133,18 @@ public final class ExposureRun
         for (Banner banner : banners) {
             Exposure exposure = analyzer.analyze(banner);
             summary.add(exposure);
-            if (keepAll || exposure.kind() == ServiceKind.SHAREPOINT_ONPREM || exposure.kind() == ServiceKind.SHAREPOINT_ONLINE) {
+            if (keep.test(exposure)) {
                 kept.add(exposure);
             }
         }
-        kept.sort(Comparator.comparing(Exposure::address).thenComparingInt(Exposure::port).thenComparing(exposure -> exposure.evidence().toString()));
+        kept.sort(ORDER);
         return new Result(kept, summary, List.of(), Map.of(), List.of(), System.nanoTime() - started);
     }
 
     private record Partial(ExposureSummary summary, List<Exposure> kept) {}
 
     private static Future<Partial> submit(ExecutorService workers, Semaphore inFlight, ExposureAnalyzer analyzer, String cve, List<Banner> batch,
-            boolean keepAll, AtomicLong banners) throws InterruptedException
+            Predicate<Exposure> keep, AtomicLong banners) throws InterruptedException
     {
         inFlight.acquire();
         return workers.submit(() -> {
@@ -143,7 +154,7 @@ public final class ExposureRun
                 for (Banner banner : batch) {
                     Exposure exposure = analyzer.analyze(banner);
                     summary.add(exposure);
-                    if (keepAll || exposure.kind() == ServiceKind.SHAREPOINT_ONPREM || exposure.kind() == ServiceKind.SHAREPOINT_ONLINE) {
+                    if (keep.test(exposure)) {
                         kept.add(exposure);
                     }
                 }

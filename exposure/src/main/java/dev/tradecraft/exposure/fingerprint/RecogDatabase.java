@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.exposure.fingerprint.FingerprintProblem.Kind;
@@ -29,6 +31,11 @@ public final class RecogDatabase
     private final double preference;
     private final List<RecogFingerprint> fingerprints;
     private final List<FingerprintProblem> problems;
+    // Scans repeat a few thousand server headers and titles millions of times, and a text's match
+    // never changes: short texts are remembered, up to a bound (then simply matched every time).
+    private static final int MEMO_ENTRIES = 16_384;
+    private static final int MEMO_MAX_CHARS = 256;
+    private final Map<String, Optional<RecogMatch>> memo = new ConcurrentHashMap<>();
 
     RecogDatabase(
             String name,
@@ -124,6 +131,21 @@ public final class RecogDatabase
     public Optional<RecogMatch> match(String text)
     {
         requireNonNull(text, "text is null");
+        if (text.length() > MEMO_MAX_CHARS) {
+            return matchUncached(text);
+        }
+        Optional<RecogMatch> match = memo.get(text);
+        if (match == null) {
+            match = matchUncached(text);
+            if (memo.size() < MEMO_ENTRIES) {
+                memo.put(text, match);
+            }
+        }
+        return match;
+    }
+
+    private Optional<RecogMatch> matchUncached(String text)
+    {
         MatchInput input = new MatchInput(text);
         for (RecogFingerprint fingerprint : fingerprints) {
             RecogMatch match = fingerprint.matchOrNull(input);

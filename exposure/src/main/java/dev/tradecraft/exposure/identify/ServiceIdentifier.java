@@ -158,6 +158,6 @@ public final class ServiceIdentifier
             kind = ServiceKind.OTHER;
             product = banner.product().orElse("");
         }
-        return new Identification(kind, product, kind == ServiceKind.SHAREPOINT_ONPREM || kind == ServiceKind.SHAREPOINT_ONLINE ? version : Optional.empty(), reasons);
+        return new Identification(kind, product, kind.isSharePoint() ? version : Optional.empty(), reasons);
     }
 }
