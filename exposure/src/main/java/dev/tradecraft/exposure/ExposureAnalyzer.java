@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tradecraft.core.CveVerdict;
@@ -42,9 +44,36 @@ public final class ExposureAnalyzer
 
     private ExposureAnalyzer(Builder builder)
     {
+        // The two built-in loads are independent and each takes a noticeable part of a second: side by side.
+        CompletableFuture<VulnerabilityKnowledge> knowledge = builder.knowledge != null
+                ? CompletableFuture.completedFuture(builder.knowledge)
+                : CompletableFuture.supplyAsync(() -> VulnerabilityKnowledge.builtIn(null, null), ExposureAnalyzer::loadInBackground);
         this.identifier = new ServiceIdentifier(builder.fingerprints != null ? builder.fingerprints : BuiltInFingerprints.load());
-        this.knowledge = builder.knowledge != null ? builder.knowledge : VulnerabilityKnowledge.builtIn(null, null);
+        this.knowledge = joined(knowledge);
         this.cves = List.copyOf(builder.cves);
+    }
+
+    private static VulnerabilityKnowledge joined(CompletableFuture<VulnerabilityKnowledge> loading)
+    {
+        try {
+            return loading.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static void loadInBackground(Runnable load)
+    {
+        Thread thread = new Thread(load, "tradecraft-knowledge-load");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public static Builder builder()
@@ -83,10 +112,22 @@ public final class ExposureAnalyzer
                 verdicts.addAll(judged.verdicts());
             }
         }
-        TreeSet<String> hostnames = new TreeSet<>();
-        banner.hostnames().forEach(name -> hostnames.add(name.toLowerCase(Locale.ROOT)));
-        return new Exposure(banner.address(), banner.port(), List.copyOf(hostnames), banner.organisation(), banner.asn(), banner.country(),
+        return new Exposure(banner.address(), banner.port(), hostnames(banner.hostnames()), banner.organisation(), banner.asn(), banner.country(),
                 kind, product, identification.versionShown(), build, reasons, verdicts, banner.position());
+    }
+
+    /** Lower-cased, sorted, without duplicates; most banners have one name or none. */
+    private static List<String> hostnames(List<String> names)
+    {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        if (names.size() == 1) {
+            return List.of(names.get(0).toLowerCase(Locale.ROOT));
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        names.forEach(name -> sorted.add(name.toLowerCase(Locale.ROOT)));
+        return List.copyOf(sorted);
     }
 
     /** What a shown version means, worked out once per distinct value: scans repeat a few hundred values millions of times. */

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,15 +21,17 @@ import java.util.function.Predicate;
 
 import dev.tradecraft.core.Exposure;
 import dev.tradecraft.exposure.scan.Banner;
-import dev.tradecraft.exposure.scan.BannerReader;
+import dev.tradecraft.exposure.scan.BannerBatches;
 import dev.tradecraft.exposure.scan.ScanException;
 import dev.tradecraft.exposure.scan.ScanProblem;
 import dev.tradecraft.exposure.scan.ScanReaders;
 
 /**
- * Reads scan files and analyses every banner: the reading thread parses and hands batches of
- * banners to analysis workers named {@code tradecraft-exposure-N}; each worker keeps its own
- * summary, merged at the end, so the only shared state is the immutable analyzer.
+ * Reads scan files and analyses every banner: the reading thread cuts files into batches (raw lines
+ * where the layout allows) and hands them to workers named {@code tradecraft-exposure-N}, which
+ * decode and analyse them; each batch keeps its own summary and problem tally, merged in file order
+ * at the end, so the only shared state is the immutable analyzer and the output does not depend on
+ * the thread count.
  */
 public final class ExposureRun
 {
@@ -72,9 +75,9 @@ public final class ExposureRun
     public static Result run(List<Path> files, ExposureAnalyzer analyzer, int threads, Predicate<Exposure> keep, AtomicLong banners)
     {
         long started = System.nanoTime();
-        String cve = analyzer.cves().get(0);
-        Map<String, Long> problems = new TreeMap<>();
-        List<ScanProblem> examples = new ArrayList<>();
+        WorkerSummaries summaries = new WorkerSummaries(analyzer.cves().get(0));
+        // Problems met while reading; those met while decoding are tallied per batch, in the workers.
+        ProblemTally readProblems = new ProblemTally();
         List<String> skipped = new ArrayList<>();
         List<Future<Partial>> partials = new ArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads), new NamedThreads());
@@ -82,17 +85,10 @@ public final class ExposureRun
         Semaphore inFlight = new Semaphore(Math.max(1, threads) * 4);
         try {
             for (Path file : files) {
-                try (BannerReader reader = ScanReaders.open(file, file.toString(), problem -> note(problem, problems, examples))) {
-                    List<Banner> batch = new ArrayList<>(BATCH);
-                    while (reader.advance()) {
-                        batch.add(reader.current());
-                        if (batch.size() == BATCH) {
-                            partials.add(submit(workers, inFlight, analyzer, cve, batch, keep, banners));
-                            batch = new ArrayList<>(BATCH);
-                        }
-                    }
-                    if (!batch.isEmpty()) {
-                        partials.add(submit(workers, inFlight, analyzer, cve, batch, keep, banners));
+                try (BannerBatches batches = ScanReaders.openBatches(file, file.toString(), readProblems::add)) {
+                    Optional<BannerBatches.Batch> batch;
+                    while ((batch = batches.next()).isPresent()) {
+                        partials.add(submit(workers, inFlight, analyzer, summaries, batch.get(), keep, banners));
                     }
                 }
                 catch (ScanException e) {
@@ -102,15 +98,17 @@ public final class ExposureRun
                     skipped.add(file + ": " + e.getMessage());
                 }
             }
-            ExposureSummary summary = new ExposureSummary(cve);
             List<Exposure> kept = new ArrayList<>();
+            ProblemTally problems = new ProblemTally();
+            problems.addAll(readProblems);
             for (Future<Partial> future : partials) {
                 Partial partial = future.get();
-                summary.add(partial.summary());
                 kept.addAll(partial.kept());
+                problems.addAll(partial.problems());
             }
+            ExposureSummary summary = summaries.total();
             kept.sort(ORDER);
-            return new Result(kept, summary, skipped, problems, examples, System.nanoTime() - started);
+            return new Result(kept, summary, skipped, problems.counts(), problems.examples(files, EXAMPLES_PER_KIND), System.nanoTime() - started);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -141,38 +139,61 @@ public final class ExposureRun
         return new Result(kept, summary, List.of(), Map.of(), List.of(), System.nanoTime() - started);
     }
 
-    private record Partial(ExposureSummary summary, List<Exposure> kept) {}
+    /** A batch's share of the result; the counts go to the worker's own summary. */
+    private record Partial(List<Exposure> kept, ProblemTally problems) {}
 
-    private static Future<Partial> submit(ExecutorService workers, Semaphore inFlight, ExposureAnalyzer analyzer, String cve, List<Banner> batch,
-            Predicate<Exposure> keep, AtomicLong banners) throws InterruptedException
+    /**
+     * Each worker thread counts into a summary of its own, so counting takes no lock and no merge
+     * per batch; the summaries are added up once every batch is done (sums do not depend on order).
+     */
+    private static final class WorkerSummaries
+    {
+        private final String cve;
+        private final Map<Thread, ExposureSummary> byThread = new ConcurrentHashMap<>();
+
+        WorkerSummaries(String cve)
+        {
+            this.cve = cve;
+        }
+
+        ExposureSummary forCurrentThread()
+        {
+            return byThread.computeIfAbsent(Thread.currentThread(), thread -> new ExposureSummary(cve));
+        }
+
+        /** Only once the work is done: the futures' completion makes the workers' counts visible here. */
+        ExposureSummary total()
+        {
+            ExposureSummary total = new ExposureSummary(cve);
+            byThread.values().forEach(total::add);
+            return total;
+        }
+    }
+
+    private static Future<Partial> submit(ExecutorService workers, Semaphore inFlight, ExposureAnalyzer analyzer, WorkerSummaries summaries,
+            BannerBatches.Batch batch, Predicate<Exposure> keep, AtomicLong banners) throws InterruptedException
     {
         inFlight.acquire();
         return workers.submit(() -> {
             try {
-                ExposureSummary summary = new ExposureSummary(cve);
+                ProblemTally problems = new ProblemTally();
+                List<Banner> decoded = batch.banners(problems::add);
+                ExposureSummary summary = summaries.forCurrentThread();
                 List<Exposure> kept = new ArrayList<>();
-                for (Banner banner : batch) {
+                for (Banner banner : decoded) {
                     Exposure exposure = analyzer.analyze(banner);
                     summary.add(exposure);
                     if (keep.test(exposure)) {
                         kept.add(exposure);
                     }
                 }
-                banners.addAndGet(batch.size());
-                return new Partial(summary, kept);
+                banners.addAndGet(decoded.size());
+                return new Partial(kept, problems);
             }
             finally {
                 inFlight.release();
             }
         });
-    }
-
-    private static synchronized void note(ScanProblem problem, Map<String, Long> problems, List<ScanProblem> examples)
-    {
-        long count = problems.merge(problem.kind(), 1L, Long::sum);
-        if (count <= EXAMPLES_PER_KIND) {
-            examples.add(problem);
-        }
     }
 
     private static final class NamedThreads implements java.util.concurrent.ThreadFactory

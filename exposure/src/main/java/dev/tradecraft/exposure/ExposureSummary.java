@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,9 @@ public final class ExposureSummary
 {
     private final String cve;
     private long records;
-    private final EnumMap<ServiceKind, Long> kinds = new EnumMap<>(ServiceKind.class);
-    private final EnumMap<ExposureState, Long> states = new EnumMap<>(ExposureState.class);
+    // Counted for every service read: plain arrays by ordinal, not boxed map entries.
+    private final long[] kinds = new long[ServiceKind.values().length];
+    private final long[] states = new long[ExposureState.values().length];
     private final Map<String, Map<String, Counts>> breakdowns = new HashMap<>();
 
     /** Per-state counts of one group. */
@@ -73,12 +73,12 @@ public final class ExposureSummary
     public void add(Exposure exposure)
     {
         records++;
-        kinds.merge(exposure.kind(), 1L, Long::sum);
+        kinds[exposure.kind().ordinal()]++;
         if (exposure.kind() != ServiceKind.SHAREPOINT_ONPREM) {
             return;
         }
         Optional<ExposureState> state = exposure.verdict(cve).map(CveVerdict::state);
-        state.ifPresent(value -> states.merge(value, 1L, Long::sum));
+        state.ifPresent(value -> states[value.ordinal()]++);
         count("product", exposure.product().isEmpty() ? "SharePoint (version unknown)" : exposure.product(), state);
         count("build", exposure.build().or(exposure::versionShown).orElse("(no version shown)"), state);
         count("country", exposure.country().orElse("(unknown)"), state);
@@ -89,8 +89,12 @@ public final class ExposureSummary
     public void add(ExposureSummary other)
     {
         records += other.records;
-        other.kinds.forEach((kind, count) -> kinds.merge(kind, count, Long::sum));
-        other.states.forEach((state, count) -> states.merge(state, count, Long::sum));
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] += other.kinds[i];
+        }
+        for (int i = 0; i < states.length; i++) {
+            states[i] += other.states[i];
+        }
         other.breakdowns.forEach((dimension, groups) -> groups.forEach((key, counts) ->
                 breakdowns.computeIfAbsent(dimension, k -> new HashMap<>()).computeIfAbsent(key, k -> new Counts()).add(counts)));
     }
@@ -107,12 +111,12 @@ public final class ExposureSummary
 
     public long services(ServiceKind kind)
     {
-        return kinds.getOrDefault(kind, 0L);
+        return kinds[kind.ordinal()];
     }
 
     public long count(ExposureState state)
     {
-        return states.getOrDefault(state, 0L);
+        return states[state.ordinal()];
     }
 
     /** Groups of one dimension ({@code product}, {@code build}, {@code country}, {@code asn}, {@code organisation}), most vulnerable first. */

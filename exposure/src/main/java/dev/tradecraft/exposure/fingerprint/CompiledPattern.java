@@ -13,4 +13,10 @@ interface CompiledPattern
      *         null when there is no match
      */
     String[] find(String text);
+
+    /** Whether the text has a match: what a fingerprint whose result takes nothing from the text needs, without the groups. */
+    default boolean found(String text)
+    {
+        return find(text) != null;
+    }
 }

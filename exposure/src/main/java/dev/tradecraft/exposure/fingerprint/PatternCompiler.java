@@ -89,7 +89,8 @@ final class PatternCompiler
                     | (ignoreCase ? com.google.re2j.Pattern.CASE_INSENSITIVE : 0)
                     | (dotAll ? com.google.re2j.Pattern.DOTALL : 0);
             try {
-                return new Re2Pattern(com.google.re2j.Pattern.compile(forRe2.pattern(), re2Flags));
+                Re2Pattern re2 = new Re2Pattern(com.google.re2j.Pattern.compile(forRe2.pattern(), re2Flags));
+                return AnchoredRunPattern.of(pattern, ignoreCase, re2).orElse(re2);
             }
             catch (com.google.re2j.PatternSyntaxException e) {
                 re2Refusal = e.getMessage();

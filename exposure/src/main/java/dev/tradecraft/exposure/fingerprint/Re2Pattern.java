@@ -37,6 +37,13 @@ final class Re2Pattern
     }
 
     @Override
+    public boolean found(String text)
+    {
+        // Without group(i) calls RE2/J never reruns the search to recover submatches.
+        return pattern.matcher(text).find();
+    }
+
+    @Override
     public String toString()
     {
         return "re2j:" + pattern.pattern();

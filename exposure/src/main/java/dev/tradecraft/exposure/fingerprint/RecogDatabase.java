@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.exposure.fingerprint.FingerprintProblem.Kind;
@@ -32,10 +33,14 @@ public final class RecogDatabase
     private final List<RecogFingerprint> fingerprints;
     private final List<FingerprintProblem> problems;
     // Scans repeat a few thousand server headers and titles millions of times, and a text's match
-    // never changes: short texts are remembered, up to a bound (then simply matched every time).
+    // never changes: short texts are remembered, up to a bound. Some databases see a new text every
+    // time (request GUIDs, host names), where the memo is pure cost: when it fills having been hit
+    // less often than it was filled, it is dropped for good and every text is matched.
     private static final int MEMO_ENTRIES = 16_384;
     private static final int MEMO_MAX_CHARS = 256;
     private final Map<String, Optional<RecogMatch>> memo = new ConcurrentHashMap<>();
+    private final LongAdder memoHits = new LongAdder();
+    private volatile boolean memoUseful = true;
 
     RecogDatabase(
             String name,
@@ -131,15 +136,21 @@ public final class RecogDatabase
     public Optional<RecogMatch> match(String text)
     {
         requireNonNull(text, "text is null");
-        if (text.length() > MEMO_MAX_CHARS) {
+        if (!memoUseful || text.length() > MEMO_MAX_CHARS) {
             return matchUncached(text);
         }
         Optional<RecogMatch> match = memo.get(text);
-        if (match == null) {
-            match = matchUncached(text);
-            if (memo.size() < MEMO_ENTRIES) {
-                memo.put(text, match);
-            }
+        if (match != null) {
+            memoHits.increment();
+            return match;
+        }
+        match = matchUncached(text);
+        if (memo.size() < MEMO_ENTRIES) {
+            memo.put(text, match);
+        }
+        else if (memoUseful && memoHits.sum() < MEMO_ENTRIES) {
+            memoUseful = false;
+            memo.clear();
         }
         return match;
     }

@@ -145,6 +145,10 @@ public final class RecogFingerprint
         if (!requiredLiteral.mayMatch(input)) {
             return null;
         }
+        RecogMatch constant = constantResult;
+        if (constant != null) {
+            return compiled.found(input.text()) ? constant : null;
+        }
         String[] groups = compiled.find(input.text());
         return groups == null ? null : result(groups);
     }

@@ -5,10 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tradecraft.core.ServiceKind;
 import dev.tradecraft.exposure.fingerprint.RecogDatabase;
@@ -38,25 +36,16 @@ public final class ServiceIdentifier
     static final String SIGNAL = "tradecraft.signal";
     private static final Set<String> MICROSOFT_ASNS = Set.of("AS8075", "AS8068", "AS8069", "AS12076");
 
-    private final RecogDatabases databases;
-    // Header names as sent → their database; a handful of distinct names, looked up for every banner.
-    private final Map<String, Optional<RecogDatabase>> headerDatabases = new ConcurrentHashMap<>();
+    private final HeaderDatabases headerDatabases;
+    private final Optional<RecogDatabase> hostnames;
+    private final Optional<RecogDatabase> titles;
 
     public ServiceIdentifier(RecogDatabases databases)
     {
-        this.databases = requireNonNull(databases, "databases is null");
-    }
-
-    private Optional<RecogDatabase> headerDatabase(String name)
-    {
-        Optional<RecogDatabase> database = headerDatabases.get(name);
-        if (database == null) {
-            database = databases.forKey("http_header." + name.toLowerCase(Locale.ROOT));
-            if (headerDatabases.size() < 10_000) {
-                headerDatabases.put(name, database);
-            }
-        }
-        return database;
+        requireNonNull(databases, "databases is null");
+        this.headerDatabases = new HeaderDatabases(databases);
+        this.hostnames = databases.forKey("hostname");
+        this.titles = databases.forKey("html_title");
     }
 
     public Identification identify(Banner banner)
@@ -70,7 +59,7 @@ public final class ServiceIdentifier
         String product = "";
         HttpHeaders headers = banner.headers();
         for (HttpHeaders.Header header : headers.headers()) {
-            Optional<RecogDatabase> database = headerDatabase(header.name());
+            Optional<RecogDatabase> database = headerDatabases.forHeader(header.name());
             if (database.isEmpty()) {
                 continue;
             }
@@ -107,7 +96,6 @@ public final class ServiceIdentifier
                 default -> { }
             }
         }
-        Optional<RecogDatabase> hostnames = databases.forKey("hostname");
         if (hostnames.isPresent()) {
             List<String> names = new ArrayList<>(banner.hostnames());
             headers.first("Host").ifPresent(names::add);
@@ -120,7 +108,6 @@ public final class ServiceIdentifier
                 }
             }
         }
-        Optional<RecogDatabase> titles = databases.forKey("html_title");
         if (titles.isPresent() && banner.title().isPresent()) {
             Optional<RecogMatch> match = titles.get().match(banner.title().get().strip());
             if (match.isPresent() && "exchange".equals(match.get().parameters().get(SIGNAL))) {

@@ -181,9 +181,17 @@ final class HttpHeaderText
     /** RFC 9110 token characters, the only ones a header name may hold. */
     private static boolean isTokenChar(char c)
     {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-            return true;
+        return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
+    }
+
+    private static final boolean[] TOKEN_CHARS = tokenChars();
+
+    private static boolean[] tokenChars()
+    {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < table.length; c++) {
+            table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
         }
-        return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return table;
     }
 }

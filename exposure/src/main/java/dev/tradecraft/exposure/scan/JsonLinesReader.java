@@ -1,43 +1,27 @@
 package dev.tradecraft.exposure.scan;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 
-/**
- * Reads JSON records one line at a time, each line with its own parser over the line's bytes, so a
- * broken line costs that line only and every problem names its line.
- *
- * <p>Array punctuation around records is ignored, which is how masscan's {@code -oJ} output (a
- * {@code [} line, then objects with trailing or leading commas, then {@code ]}) and arrays written
- * one element per line are read. Several objects on one line are read in turn.
- */
+/** Reads JSON records one line at a time, in the calling thread; see {@link JsonLineDecoder} for what a line may hold. */
 final class JsonLinesReader extends QueuedBannerReader
 {
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
     private final LineSource lines;
-    private final JsonFactory factory;
-    private final JsonRecordDecoder decoder;
+    private final JsonLineDecoder decoder;
 
     JsonLinesReader(ScanInput input, ScanFormat format, ProblemReporter problems, JsonFactory factory, JsonRecordDecoder decoder)
     {
         super(input, format, problems);
         this.lines = new LineSource(input.content(), problems);
-        this.factory = requireNonNull(factory, "factory is null");
-        this.decoder = requireNonNull(decoder, "decoder is null");
+        this.decoder = new JsonLineDecoder(factory, decoder, problems);
     }
 
     @Override
     protected boolean fill() throws IOException
     {
         while (lines.next()) {
-            readLine();
+            decoder.decode(lines.buffer(), lines.start(), lines.end(), lines.number(), !lines.terminated() && input.damaged(), pending);
             if (!pending.isEmpty()) {
                 return true;
             }
@@ -49,112 +33,5 @@ final class JsonLinesReader extends QueuedBannerReader
     protected long lastLine()
     {
         return Math.max(1, lines.number());
-    }
-
-    private void readLine() throws IOException
-    {
-        byte[] bytes = lines.buffer();
-        long line = lines.number();
-        int from = skipLeading(bytes, lines.start(), lines.end(), line == 1);
-        int to = trimTrailing(bytes, from, lines.end());
-        if (from >= to) {
-            return;
-        }
-        if (!lines.terminated() && input.damaged()) {
-            // The gzip damage cut this line; the damage report at the end says so.
-            problems.countSkipped();
-            return;
-        }
-        if (decoder.ignorable(bytes, from, to)) {
-            return;
-        }
-        if (bytes[from] != '{') {
-            problems.skip(line, ScanProblem.MALFORMED_RECORD, "not a JSON object (starts with " + describe(bytes[from]) + "); skipped");
-            return;
-        }
-        int mark = pending.size();
-        try (JsonParser parser = factory.createParser(bytes, from, to - from)) {
-            JsonToken token = parser.nextToken();
-            while (token != null) {
-                if (token != JsonToken.START_OBJECT) {
-                    parser.skipChildren();
-                    problems.skip(line, ScanProblem.MALFORMED_RECORD, "a JSON " + JsonTokens.describe(token) + " follows the object on this line; the rest of the line is skipped");
-                    return;
-                }
-                problems.beginRecord();
-                decoder.decode(parser, line, pending);
-                problems.commitRecord();
-                mark = pending.size();
-                token = parser.nextToken();
-            }
-        }
-        catch (JsonProcessingException e) {
-            truncatePending(mark);
-            problems.discardRecord();
-            problems.skip(line, ScanProblem.MALFORMED_RECORD, JsonTokens.describe(e, from - lines.start()) + "; skipped");
-        }
-    }
-
-    /** Skips blanks, a UTF-8 byte order mark on the first line, and array punctuation before a record. */
-    private static int skipLeading(byte[] bytes, int from, int to, boolean firstLine)
-    {
-        int i = from;
-        if (firstLine && to - i >= BOM.length && bytes[i] == BOM[0] && bytes[i + 1] == BOM[1] && bytes[i + 2] == BOM[2]) {
-            i += BOM.length;
-        }
-        while (i < to && (ScanValues.isBlankByte(bytes[i]) || bytes[i] == '[' || bytes[i] == ',' || isLoneClose(bytes, i, to))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** A ']' with nothing but blanks and commas after it: the end of an array written one element per line. */
-    private static boolean isLoneClose(byte[] bytes, int at, int to)
-    {
-        if (bytes[at] != ']') {
-            return false;
-        }
-        for (int i = at + 1; i < to; i++) {
-            if (!ScanValues.isBlankByte(bytes[i]) && bytes[i] != ',' && bytes[i] != ']') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Drops blanks and commas after a record, and the ']' that closes an array right after its last object. */
-    private static int trimTrailing(byte[] bytes, int from, int to)
-    {
-        int end = to;
-        while (end > from) {
-            byte b = bytes[end - 1];
-            if (ScanValues.isBlankByte(b) || b == ',') {
-                end--;
-            }
-            else if (b == ']' && precededByObjectEnd(bytes, from, end - 1)) {
-                end--;
-            }
-            else {
-                break;
-            }
-        }
-        return end;
-    }
-
-    private static boolean precededByObjectEnd(byte[] bytes, int from, int at)
-    {
-        int i = at - 1;
-        while (i >= from && ScanValues.isBlankByte(bytes[i])) {
-            i--;
-        }
-        return i >= from && bytes[i] == '}';
-    }
-
-    private static String describe(byte b)
-    {
-        if (b >= 0x21 && b < 0x7f) {
-            return "'" + (char) b + "'";
-        }
-        return String.format("byte 0x%02x", b & 0xff);
     }
 }

@@ -44,6 +44,41 @@ public final class ScanReaders
      */
     public static BannerReader open(Path file, String displayName, Consumer<ScanProblem> problems) throws ScanException
     {
+        return open(file, displayName, problems, (input, outcome, reporter) -> open(input, outcome.format().get(), outcome.streamLayout(), reporter));
+    }
+
+    /**
+     * Opens the file for reading in batches: one-record-per-line JSON is handed out as raw lines and
+     * decoded by {@link BannerBatches.Batch#banners} on the caller's worker threads; other layouts are
+     * decoded while read. Same banners, same problems, same order as {@link #open}.
+     *
+     * @throws ScanException as {@link #open} does
+     */
+    public static BannerBatches openBatches(Path file, String displayName, Consumer<ScanProblem> problems) throws ScanException
+    {
+        return open(file, displayName, problems, (input, outcome, reporter) -> {
+            ScanFormat format = outcome.format().get();
+            if (outcome.streamLayout() || format == ScanFormat.NMAP_XML) {
+                return new DecodedBatches(open(input, format, outcome.streamLayout(), reporter));
+            }
+            return switch (format) {
+                case SHODAN -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, ShodanDecoder::new);
+                case CENSYS -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, CensysDecoder::new);
+                case ZGRAB2 -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, Zgrab2Decoder::new);
+                case MASSCAN -> new LineBatchReader(input, format, reporter, JsonFactories.LENIENT, MasscanDecoder::new);
+                case NMAP_XML -> throw new IllegalStateException("nmap XML is decoded while read");
+            };
+        });
+    }
+
+    /** How a sniffed input becomes a reader of some kind. */
+    private interface Opener<T>
+    {
+        T open(ScanInput input, ScanSniffer.Outcome outcome, ProblemReporter problems) throws IOException;
+    }
+
+    private static <T> T open(Path file, String displayName, Consumer<ScanProblem> problems, Opener<T> opener) throws ScanException
+    {
         requireNonNull(file, "file is null");
         checkNotBlank(displayName, "displayName");
         requireNonNull(problems, "problems is null");
@@ -62,7 +97,7 @@ public final class ScanReaders
                 Optional<ScanProblem> damage = input.damage(SourcePosition.offset(displayName, 0));
                 throw new ScanException(damage.orElse(fileProblem(displayName, outcome.problemKind(), outcome.reason())));
             }
-            BannerReader reader = open(input, outcome.format().get(), outcome.streamLayout(), new ProblemReporter(displayName, problems));
+            T reader = opener.open(input, outcome, new ProblemReporter(displayName, problems));
             success = true;
             return reader;
         }
