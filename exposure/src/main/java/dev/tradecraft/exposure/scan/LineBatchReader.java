@@ -1,5 +1,6 @@
 package dev.tradecraft.exposure.scan;
 
+import static dev.tradecraft.core.Checks.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -29,12 +30,16 @@ final class LineBatchReader implements BannerBatches
     private final LineSource lines;
     private final JsonFactory factory;
     private final Function<ProblemReporter, JsonRecordDecoder> decoders;
+    private final int maxLines;
     private boolean ended;
     // Batches of a file are alike in size: starting each at the last one's size spares regrowing it.
     private int lastBytes = 64 * 1024;
 
-    LineBatchReader(ScanInput input, ScanFormat format, ProblemReporter problems, JsonFactory factory, Function<ProblemReporter, JsonRecordDecoder> decoders)
+    LineBatchReader(ScanInput input, ScanFormat format, ProblemReporter problems, JsonFactory factory, Function<ProblemReporter, JsonRecordDecoder> decoders,
+            int maxLines)
     {
+        checkArgument(maxLines > 0, "maxLines must be positive: %s", maxLines);
+        this.maxLines = maxLines;
         this.input = requireNonNull(input, "input is null");
         this.format = requireNonNull(format, "format is null");
         this.problems = requireNonNull(problems, "problems is null");
@@ -51,11 +56,11 @@ final class LineBatchReader implements BannerBatches
         }
         byte[] bytes = new byte[lastBytes];
         int used = 0;
-        int[] bounds = new int[MAX_LINES + 1];
-        long[] numbers = new long[MAX_LINES];
+        int[] bounds = new int[maxLines + 1];
+        long[] numbers = new long[maxLines];
         int count = 0;
         boolean lastCut = false;
-        while (count < MAX_LINES && used < MAX_BYTES && lines.next()) {
+        while (count < maxLines && used < MAX_BYTES && lines.next()) {
             int length = lines.end() - lines.start();
             if (used + length > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + length));
@@ -66,7 +71,7 @@ final class LineBatchReader implements BannerBatches
             bounds[++count] = used;
             lastCut = !lines.terminated() && input.damaged();
         }
-        if (count < MAX_LINES && used < MAX_BYTES) {
+        if (count < maxLines && used < MAX_BYTES) {
             ended = true;
             Optional<ScanProblem> damage = input.damage(problems.at(Math.max(1, lines.number())));
             if (damage.isPresent()) {

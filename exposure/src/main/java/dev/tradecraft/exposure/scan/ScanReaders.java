@@ -56,19 +56,41 @@ public final class ScanReaders
      */
     public static BannerBatches openBatches(Path file, String displayName, Consumer<ScanProblem> problems) throws ScanException
     {
-        return open(file, displayName, problems, (input, outcome, reporter) -> {
-            ScanFormat format = outcome.format().get();
-            if (outcome.streamLayout() || format == ScanFormat.NMAP_XML) {
-                return new DecodedBatches(open(input, format, outcome.streamLayout(), reporter));
+        return open(file, displayName, problems,
+                (input, outcome, reporter) -> batches(input, outcome.format().get(), outcome.streamLayout(), reporter, LineBatchReader.MAX_LINES));
+    }
+
+    /** As {@link #openBatches}, as the given format, one record per line, with batches of at most {@code maxLines}: for tests. */
+    static BannerBatches openBatchesAs(Path file, String displayName, Consumer<ScanProblem> problems, ScanFormat format, int maxLines)
+            throws IOException
+    {
+        ScanInput input = ScanInput.open(file);
+        boolean success = false;
+        try {
+            BannerBatches batches = batches(input, format, false, new ProblemReporter(displayName, problems), maxLines);
+            success = true;
+            return batches;
+        }
+        finally {
+            if (!success) {
+                closeQuietly(input);
             }
-            return switch (format) {
-                case SHODAN -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, ShodanDecoder::new);
-                case CENSYS -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, CensysDecoder::new);
-                case ZGRAB2 -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, Zgrab2Decoder::new);
-                case MASSCAN -> new LineBatchReader(input, format, reporter, JsonFactories.LENIENT, MasscanDecoder::new);
-                case NMAP_XML -> throw new IllegalStateException("nmap XML is decoded while read");
-            };
-        });
+        }
+    }
+
+    private static BannerBatches batches(ScanInput input, ScanFormat format, boolean streamLayout, ProblemReporter reporter, int maxLines)
+            throws IOException
+    {
+        if (streamLayout || format == ScanFormat.NMAP_XML) {
+            return new DecodedBatches(open(input, format, streamLayout, reporter));
+        }
+        return switch (format) {
+            case SHODAN -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, ShodanDecoder::new, maxLines);
+            case CENSYS -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, CensysDecoder::new, maxLines);
+            case ZGRAB2 -> new LineBatchReader(input, format, reporter, JsonFactories.STRICT, Zgrab2Decoder::new, maxLines);
+            case MASSCAN -> new LineBatchReader(input, format, reporter, JsonFactories.LENIENT, MasscanDecoder::new, maxLines);
+            case NMAP_XML -> throw new IllegalStateException("nmap XML is decoded while read");
+        };
     }
 
     /** How a sniffed input becomes a reader of some kind. */

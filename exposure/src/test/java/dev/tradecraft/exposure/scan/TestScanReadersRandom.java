@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * replaced (line breaks included, which split a line). The reader must not throw; every banner of
  * an undamaged line must come out exactly as from the undamaged file (at its line, shifted by the
  * breaks inserted before it); problems may only name damaged lines; the gzip of the damaged file
- * must read the same. Run with {@code -Dtests.seed=N} to repeat a failure.
+ * must read the same. Read in batches of raw lines decoded apart (as the exposure run does on its
+ * workers), in random batch sizes, the banners and problems must be those of the sequential reader,
+ * also when a truncated gzip stream cuts the last line. Run with {@code -Dtests.seed=N} to repeat a failure.
  */
 public class TestScanReadersRandom
 {
@@ -165,9 +167,16 @@ public class TestScanReadersRandom
         }
         assertTrue(result.skipped <= result.problems.size(), "every skip is reported");
 
-        Read compressed = read(format, ScanFiles.gzip(content), "damaged-" + iteration);
+        byte[] gzip = ScanFiles.gzip(content);
+        Read compressed = read(format, gzip, "damaged-" + iteration);
         assertEquals(result.banners, compressed.banners, "gzip reads the same");
         assertEquals(result.problems, compressed.problems, "gzip reports the same");
+
+        int batchLines = 1 + random.nextInt(8);
+        assertSameRead(result, readBatches(format, content, "damaged-" + iteration, batchLines), "batches of " + batchLines + " lines");
+        byte[] cut = java.util.Arrays.copyOf(gzip, Math.max(20, gzip.length - 1 - random.nextInt(Math.max(1, gzip.length / 2))));
+        assertSameRead(read(format, cut, "cut-" + iteration), readBatches(format, cut, "cut-" + iteration, batchLines),
+                "batches of " + batchLines + " lines of a cut gzip stream");
         return result.problems.size();
     }
 
@@ -184,6 +193,41 @@ public class TestScanReadersRandom
             }
             return new Read(banners, problems, reader.skipped());
         }
+    }
+
+    /** Banners in the same order; problems the same, in file order (batches report reading problems before decoding ones). */
+    private static void assertSameRead(Read sequential, Read batched, String what)
+    {
+        assertEquals(sequential.banners, batched.banners, what + ": banners");
+        assertEquals(inFileOrder(sequential.problems), inFileOrder(batched.problems), what + ": problems");
+    }
+
+    private static List<ScanProblem> inFileOrder(List<ScanProblem> problems)
+    {
+        List<ScanProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingLong((ScanProblem problem) -> problem.position().index()).thenComparing(ScanProblem::toString));
+        return sorted;
+    }
+
+    private Read readBatches(ScanFormat format, byte[] content, String name, int batchLines) throws IOException
+    {
+        Path file = ScanFiles.write(directory, name + "-batches-" + content.length, content);
+        List<ScanProblem> problems = new ArrayList<>();
+        List<Banner> banners = new ArrayList<>();
+        List<BannerBatches.Batch> batches = new ArrayList<>();
+        try (BannerBatches reader = ScanReaders.openBatchesAs(file, name, problems::add, format, batchLines)) {
+            java.util.Optional<BannerBatches.Batch> batch;
+            while ((batch = reader.next()).isPresent()) {
+                batches.add(batch.get());
+            }
+        }
+        // Decoded after the file is closed and last batch first: batches must not depend on the reader or on each other.
+        List<List<Banner>> decoded = new ArrayList<>();
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            decoded.add(0, batches.get(i).banners(problems::add));
+        }
+        decoded.forEach(banners::addAll);
+        return new Read(banners, problems, 0);
     }
 
     private static byte[] join(List<byte[]> lines, String lineEnd)
