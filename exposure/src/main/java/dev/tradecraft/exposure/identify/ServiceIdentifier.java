@@ -48,103 +48,154 @@ public final class ServiceIdentifier
         this.titles = databases.forKey("html_title");
     }
 
+    /** Where a text to match came from: a response header, a name of the host, the page title. */
+    private enum Source
+    {
+        HEADER, NAME, TITLE
+    }
+
+    /** One text of the banner and the database it is matched against; {@code label} names it in reasons. */
+    private record Probe(Source source, RecogDatabase database, String text, String label) {}
+
     public Identification identify(Banner banner)
     {
-        List<String> reasons = new ArrayList<>();
-        boolean online = false;
-        boolean sharepoint = false;
-        boolean exchange = false;
-        boolean iis = false;
-        Optional<String> version = Optional.empty();
-        String product = "";
-        HttpHeaders headers = banner.headers();
-        for (HttpHeaders.Header header : headers.headers()) {
-            Optional<RecogDatabase> database = headerDatabases.forHeader(header.name());
-            if (database.isEmpty()) {
-                continue;
-            }
-            Optional<RecogMatch> match = database.get().match(header.value().strip());
-            if (match.isEmpty()) {
-                continue;
-            }
-            String signal = match.get().parameters().getOrDefault(SIGNAL, "");
-            switch (signal) {
-                case "sharepoint-version" -> {
-                    sharepoint = true;
-                    if (version.isEmpty()) {
-                        version = Optional.ofNullable(match.get().parameters().get("service.version"));
-                        product = match.get().parameters().getOrDefault("service.product", "SharePoint");
-                    }
-                    reasons.add("header " + header.name() + ": " + header.value().strip());
-                }
-                case "sharepoint" -> {
-                    sharepoint = true;
-                    reasons.add("header " + header.name() + " (sent only by SharePoint)");
-                }
-                case "sharepoint-online" -> {
-                    online = true;
-                    reasons.add("header " + header.name() + " (sent only by SharePoint Online)");
-                }
-                case "exchange" -> {
-                    exchange = true;
-                    reasons.add("header " + header.name() + ": " + header.value().strip() + " (Exchange)");
-                }
-                case "iis" -> {
-                    iis = true;
-                    reasons.add("header " + header.name() + ": " + header.value().strip());
-                }
-                default -> { }
-            }
-        }
-        if (hostnames.isPresent()) {
-            List<String> names = new ArrayList<>(banner.hostnames());
-            headers.first("Host").ifPresent(names::add);
-            for (String name : names) {
-                Optional<RecogMatch> match = hostnames.get().match(name.strip());
-                if (match.isPresent() && "sharepoint-online".equals(match.get().parameters().get(SIGNAL))) {
-                    online = true;
-                    reasons.add("name " + name + " (SharePoint Online)");
-                    break;
-                }
-            }
-        }
-        if (titles.isPresent() && banner.title().isPresent()) {
-            Optional<RecogMatch> match = titles.get().match(banner.title().get().strip());
-            if (match.isPresent() && "exchange".equals(match.get().parameters().get(SIGNAL))) {
-                exchange = true;
-                reasons.add("page title '" + banner.title().get().strip() + "' (Exchange)");
+        // Every text is matched at one call site, in one loop: the matcher is large, and the compiler
+        // would otherwise copy it into this method once per kind of text.
+        List<Probe> probes = probes(banner);
+        Evidence evidence = new Evidence();
+        for (Probe probe : probes) {
+            Optional<RecogMatch> match = probe.database().match(probe.text());
+            if (match.isPresent()) {
+                evidence.add(probe, match.get());
             }
         }
         // Organisations run SharePoint Server on Azure too: Microsoft's network decides only when no
         // version header tells the build line (an on-premises build stays on-premises).
-        if (sharepoint && !online && version.isEmpty()
+        if (evidence.sharepoint && !evidence.online && evidence.version.isEmpty()
                 && banner.asn().map(asn -> MICROSOFT_ASNS.contains(asn.toUpperCase(Locale.ROOT))).orElse(false)) {
-            online = true;
-            reasons.add("SharePoint headers without a version, served from Microsoft's own network " + banner.asn().get() + " (SharePoint Online)");
+            evidence.online = true;
+            evidence.reasons.add("SharePoint headers without a version, served from Microsoft's own network " + banner.asn().get() + " (SharePoint Online)");
         }
-        ServiceKind kind;
-        if (online) {
-            kind = ServiceKind.SHAREPOINT_ONLINE;
-            product = "SharePoint Online";
-        }
-        else if (sharepoint) {
-            kind = ServiceKind.SHAREPOINT_ONPREM;
-            if (product.isEmpty()) {
-                product = "SharePoint";
+        return evidence.identification(banner);
+    }
+
+    private List<Probe> probes(Banner banner)
+    {
+        List<Probe> probes = new ArrayList<>(8);
+        HttpHeaders headers = banner.headers();
+        for (HttpHeaders.Header header : headers.headers()) {
+            Optional<RecogDatabase> database = headerDatabases.forHeader(header.name());
+            if (database.isPresent()) {
+                probes.add(new Probe(Source.HEADER, database.get(), header.value().strip(), header.name()));
             }
         }
-        else if (exchange) {
-            kind = ServiceKind.EXCHANGE;
-            product = "Exchange Server";
+        if (hostnames.isPresent()) {
+            for (String name : banner.hostnames()) {
+                probes.add(new Probe(Source.NAME, hostnames.get(), name.strip(), name));
+            }
+            Optional<String> host = headers.first("Host");
+            if (host.isPresent()) {
+                probes.add(new Probe(Source.NAME, hostnames.get(), host.get().strip(), host.get()));
+            }
         }
-        else if (iis) {
-            kind = ServiceKind.IIS;
-            product = "IIS";
+        if (titles.isPresent() && banner.title().isPresent()) {
+            probes.add(new Probe(Source.TITLE, titles.get(), banner.title().get().strip(), banner.title().get().strip()));
         }
-        else {
-            kind = ServiceKind.OTHER;
-            product = banner.product().orElse("");
+        return probes;
+    }
+
+    /** What the matches of one banner add up to. */
+    private static final class Evidence
+    {
+        final List<String> reasons = new ArrayList<>();
+        boolean online;
+        boolean onlineByName;
+        boolean sharepoint;
+        boolean exchange;
+        boolean iis;
+        Optional<String> version = Optional.empty();
+        String product = "";
+
+        void add(Probe probe, RecogMatch match)
+        {
+            String signal = match.parameters().getOrDefault(SIGNAL, "");
+            switch (probe.source()) {
+                case HEADER -> header(probe, match, signal);
+                case NAME -> {
+                    // The first name that is SharePoint Online's says it; more would repeat it.
+                    if (signal.equals("sharepoint-online") && !onlineByName) {
+                        online = true;
+                        onlineByName = true;
+                        reasons.add("name " + probe.label() + " (SharePoint Online)");
+                    }
+                }
+                case TITLE -> {
+                    if (signal.equals("exchange")) {
+                        exchange = true;
+                        reasons.add("page title '" + probe.label() + "' (Exchange)");
+                    }
+                }
+            }
         }
-        return new Identification(kind, product, kind.isSharePoint() ? version : Optional.empty(), reasons);
+
+        private void header(Probe probe, RecogMatch match, String signal)
+        {
+            switch (signal) {
+                case "sharepoint-version" -> {
+                    sharepoint = true;
+                    if (version.isEmpty()) {
+                        version = Optional.ofNullable(match.parameters().get("service.version"));
+                        product = match.parameters().getOrDefault("service.product", "SharePoint");
+                    }
+                    reasons.add("header " + probe.label() + ": " + probe.text());
+                }
+                case "sharepoint" -> {
+                    sharepoint = true;
+                    reasons.add("header " + probe.label() + " (sent only by SharePoint)");
+                }
+                case "sharepoint-online" -> {
+                    online = true;
+                    reasons.add("header " + probe.label() + " (sent only by SharePoint Online)");
+                }
+                case "exchange" -> {
+                    exchange = true;
+                    reasons.add("header " + probe.label() + ": " + probe.text() + " (Exchange)");
+                }
+                case "iis" -> {
+                    iis = true;
+                    reasons.add("header " + probe.label() + ": " + probe.text());
+                }
+                default -> { }
+            }
+        }
+
+        Identification identification(Banner banner)
+        {
+            ServiceKind kind;
+            String named = product;
+            if (online) {
+                kind = ServiceKind.SHAREPOINT_ONLINE;
+                named = "SharePoint Online";
+            }
+            else if (sharepoint) {
+                kind = ServiceKind.SHAREPOINT_ONPREM;
+                if (named.isEmpty()) {
+                    named = "SharePoint";
+                }
+            }
+            else if (exchange) {
+                kind = ServiceKind.EXCHANGE;
+                named = "Exchange Server";
+            }
+            else if (iis) {
+                kind = ServiceKind.IIS;
+                named = "IIS";
+            }
+            else {
+                kind = ServiceKind.OTHER;
+                named = banner.product().orElse("");
+            }
+            return new Identification(kind, named, kind.isSharePoint() ? version : Optional.empty(), reasons);
+        }
     }
 }

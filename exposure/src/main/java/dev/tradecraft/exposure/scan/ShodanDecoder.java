@@ -48,20 +48,14 @@ final class ShodanDecoder implements JsonRecordDecoder
         String name;
         while ((name = parser.nextFieldName()) != null) {
             JsonToken token = parser.nextToken();
+            // Scalars are read at one place and assigned apart: the JSON reading code is large, and
+            // the compiler would otherwise copy it into this method once per field.
             switch (name) {
-                case "ip_str" -> ipText = JsonValues.text(parser, token);
+                case "ip_str", "ipv6", "port", "transport", "timestamp", "org", "isp", "asn", "product", "version" ->
+                        assign(name, JsonValues.text(parser, token));
                 case "ip" -> readIp(parser, token);
-                case "ipv6" -> ipv6 = JsonValues.text(parser, token);
-                case "port" -> portText = JsonValues.text(parser, token);
-                case "transport" -> draft.transport = ScanValues.lowerAscii(JsonValues.text(parser, token));
-                case "timestamp" -> timestamp = JsonValues.text(parser, token);
                 case "hostnames" -> JsonValues.strings(parser, token, draft.hostnames);
-                case "org" -> draft.organisation = JsonValues.text(parser, token);
-                case "isp" -> isp = JsonValues.text(parser, token);
-                case "asn" -> asnText = JsonValues.text(parser, token);
                 case "location" -> readLocation(parser, token);
-                case "product" -> draft.product = JsonValues.text(parser, token);
-                case "version" -> draft.version = JsonValues.text(parser, token);
                 case "cpe", "cpe23" -> JsonValues.strings(parser, token, draft.cpes);
                 case "data" -> data = JsonValues.cappedText(parser, token, ScanValues.MAX_TEXT_CHARS);
                 case "http" -> readHttp(parser, token);
@@ -90,6 +84,23 @@ final class ShodanDecoder implements JsonRecordDecoder
         draft.port = port;
         finish(line);
         out.add(draft.build(ScanFormat.SHODAN, problems.at(line)));
+    }
+
+    private void assign(String name, String value)
+    {
+        switch (name) {
+            case "ip_str" -> ipText = value;
+            case "ipv6" -> ipv6 = value;
+            case "port" -> portText = value;
+            case "transport" -> draft.transport = ScanValues.lowerAscii(value);
+            case "timestamp" -> timestamp = value;
+            case "org" -> draft.organisation = value;
+            case "isp" -> isp = value;
+            case "asn" -> asnText = value;
+            case "product" -> draft.product = value;
+            case "version" -> draft.version = value;
+            default -> throw new IllegalArgumentException("not a scalar field of a Shodan banner: " + name);
+        }
     }
 
     private void reset()
