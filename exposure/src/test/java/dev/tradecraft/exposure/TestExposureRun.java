@@ -58,7 +58,7 @@ public class TestExposureRun
         assertEquals(5, malformed.size());
         for (int i = 1; i < malformed.size(); i++) {
             assertTrue(malformed.get(i - 1).position().index() < malformed.get(i).position().index(), "examples in file order: " + malformed);
-            assertEquals(files.get(0).toString(), malformed.get(i).position().file());
+            assertEquals(files.get(0).toString(), malformed.get(i).position().file(), "seed " + seed + ": " + malformed);
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 
 /**
  * Decodes one line of a one-record-per-line JSON file, with its own parser over the line's bytes,
@@ -38,10 +39,12 @@ final class JsonLineDecoder
     /**
      * Adds the banners of the line {@code bytes[start..end)} (without its line break) to {@code out}.
      *
+     * @param unterminated the line is the last and no line break ends it: a record broken off at its
+     *        end is reported as truncated
      * @param cutByDamage the line is the last, unterminated, and a damaged gzip stream cut it: it is
      *        counted as skipped, and the damage report says why
      */
-    void decode(byte[] bytes, int start, int end, long line, boolean cutByDamage, List<Banner> out) throws IOException
+    void decode(byte[] bytes, int start, int end, long line, boolean unterminated, boolean cutByDamage, List<Banner> out) throws IOException
     {
         int from = skipLeading(bytes, start, end, line == 1);
         int to = trimTrailing(bytes, from, end);
@@ -80,7 +83,12 @@ final class JsonLineDecoder
                 out.remove(out.size() - 1);
             }
             problems.discardRecord();
-            problems.skip(line, ScanProblem.MALFORMED_RECORD, JsonTokens.describe(e, from - start) + "; skipped");
+            if (unterminated && e instanceof JsonEOFException) {
+                problems.skip(line, ScanProblem.TRUNCATED, "the input ends inside a record (" + JsonTokens.message(e) + "); records before it are kept");
+            }
+            else {
+                problems.skip(line, ScanProblem.MALFORMED_RECORD, JsonTokens.describe(e, from - start) + "; skipped");
+            }
         }
     }
 

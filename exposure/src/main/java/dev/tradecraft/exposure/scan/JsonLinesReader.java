@@ -21,7 +21,7 @@ final class JsonLinesReader extends QueuedBannerReader
     protected boolean fill() throws IOException
     {
         while (lines.next()) {
-            decoder.decode(lines.buffer(), lines.start(), lines.end(), lines.number(), !lines.terminated() && input.damaged(), pending);
+            decoder.decode(lines.buffer(), lines.start(), lines.end(), lines.number(), !lines.terminated(), !lines.terminated() && input.damaged(), pending);
             if (!pending.isEmpty()) {
                 return true;
             }

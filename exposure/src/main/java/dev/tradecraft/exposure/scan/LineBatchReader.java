@@ -59,6 +59,7 @@ final class LineBatchReader implements BannerBatches
         int[] bounds = new int[maxLines + 1];
         long[] numbers = new long[maxLines];
         int count = 0;
+        boolean lastUnterminated = false;
         boolean lastCut = false;
         while (count < maxLines && used < MAX_BYTES && lines.next()) {
             int length = lines.end() - lines.start();
@@ -69,7 +70,8 @@ final class LineBatchReader implements BannerBatches
             used += length;
             numbers[count] = lines.number();
             bounds[++count] = used;
-            lastCut = !lines.terminated() && input.damaged();
+            lastUnterminated = !lines.terminated();
+            lastCut = lastUnterminated && input.damaged();
         }
         if (count < maxLines && used < MAX_BYTES) {
             ended = true;
@@ -82,7 +84,7 @@ final class LineBatchReader implements BannerBatches
             return Optional.empty();
         }
         lastBytes = Math.max(lastBytes, Math.min(used + used / 8, MAX_BYTES + MAX_BYTES / 8));
-        return Optional.of(new LineBatch(bytes, bounds, numbers, count, lastCut));
+        return Optional.of(new LineBatch(bytes, bounds, numbers, count, lastUnterminated, lastCut));
     }
 
     @Override
@@ -103,10 +105,12 @@ final class LineBatchReader implements BannerBatches
         private final int[] bounds;
         private final long[] numbers;
         private final int count;
+        private final boolean lastUnterminated;
         private final boolean lastCut;
 
-        LineBatch(byte[] bytes, int[] bounds, long[] numbers, int count, boolean lastCut)
+        LineBatch(byte[] bytes, int[] bounds, long[] numbers, int count, boolean lastUnterminated, boolean lastCut)
         {
+            this.lastUnterminated = lastUnterminated;
             this.bytes = bytes;
             this.bounds = bounds;
             this.numbers = numbers;
@@ -122,7 +126,8 @@ final class LineBatchReader implements BannerBatches
             List<Banner> out = new ArrayList<>(count);
             try {
                 for (int i = 0; i < count; i++) {
-                    decoder.decode(bytes, bounds[i], bounds[i + 1], numbers[i], lastCut && i == count - 1, out);
+                    boolean last = i == count - 1;
+                    decoder.decode(bytes, bounds[i], bounds[i + 1], numbers[i], lastUnterminated && last, lastCut && last, out);
                 }
             }
             catch (IOException e) {

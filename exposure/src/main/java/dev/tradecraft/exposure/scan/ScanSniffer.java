@@ -30,7 +30,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
  * record that is broken or says nothing is followed by the next ones.
  *
  * <p>It also says how JSON is laid out: one record per line (read line by line, a broken line costs
- * itself) or not (an array, pretty-printed records: read as one stream). masscan is always read by
+ * itself; also an array written one element per line) or not (an array on one line, pretty-printed
+ * records: read as one stream). masscan is always read by
  * line, since its arrays are not valid JSON.
  */
 final class ScanSniffer
@@ -194,12 +195,62 @@ final class ScanSniffer
         return evidence.decide();
     }
 
-    /** Whether the first record ends on the line where it starts (or runs past the prefix on one line). */
+    /**
+     * Whether records are one per line: the first record ends on the line where it starts (or runs
+     * past the prefix on one line), or, when it does not, most of the first lines are still whole
+     * objects ({@code {...}}, give or take array punctuation). A broken first line (a truncated
+     * download, say) thus does not turn a file of lines into a stream, whose reading would end at
+     * that line; pretty-printed records have no whole line at all.
+     */
     private static boolean oneRecordPerLine(byte[] prefix, int start, int length)
     {
-        if (prefix[start] == '[') {
+        if (prefix[start] == '[' && startsArrayOfLines(prefix, start, length)) {
             return false;
         }
+        int first = start;
+        while (first < length && prefix[first] != '{') {
+            first++;
+        }
+        return first == length || firstRecordOnOneLine(prefix, first, length) || mostLinesWhole(prefix, start, length);
+    }
+
+    private static boolean mostLinesWhole(byte[] prefix, int start, int length)
+    {
+        int whole = 0;
+        int fragments = 0;
+        int lineStart = start;
+        while (lineStart < length && whole + fragments < MAX_RECORDS) {
+            int lineEnd = lineStart;
+            while (lineEnd < length && prefix[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            if (lineEnd == length) {
+                break;
+            }
+            int from = lineStart;
+            while (from < lineEnd && (ScanValues.isBlankByte(prefix[from]) || prefix[from] == '[' || prefix[from] == ',')) {
+                from++;
+            }
+            int to = lineEnd;
+            while (to > from && (ScanValues.isBlankByte(prefix[to - 1]) || prefix[to - 1] == ',' || prefix[to - 1] == ']')) {
+                to--;
+            }
+            if (from < to) {
+                if (prefix[from] == '{' && prefix[to - 1] == '}') {
+                    whole++;
+                }
+                else {
+                    fragments++;
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return whole > fragments;
+    }
+
+    /** Whether the record starting at {@code start} ends on its line (or runs past the prefix on one line). */
+    private static boolean firstRecordOnOneLine(byte[] prefix, int start, int length)
+    {
         int depth = 0;
         boolean inString = false;
         boolean escaped = false;
@@ -216,7 +267,7 @@ final class ScanSniffer
                     inString = false;
                 }
                 else if (b == '\n') {
-                    return true;
+                    return false;
                 }
                 continue;
             }
@@ -238,6 +289,16 @@ final class ScanSniffer
             }
         }
         return true;
+    }
+
+    /** A JSON array whose first element starts on its first line: {@code [{...},} and so on, one stream. */
+    private static boolean startsArrayOfLines(byte[] prefix, int start, int length)
+    {
+        int i = start + 1;
+        while (i < length && (prefix[i] == ' ' || prefix[i] == '\t')) {
+            i++;
+        }
+        return i < length && prefix[i] != '\n' && prefix[i] != '\r';
     }
 
     private static int skipBom(byte[] prefix, int length)

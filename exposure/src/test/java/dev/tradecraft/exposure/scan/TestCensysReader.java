@@ -140,15 +140,24 @@ public class TestCensysReader
         assertEquals(4, one.banner(0).position().index());
         assertEquals(List.of(), one.problems());
 
+        // An array with one element per line is read line by line: the words after the second element cost only themselves.
         String broken = "[\n{\"ip\": \"192.0.2.51\", \"services\": [{\"port\": 80}]},\n{\"ip\": \"192.0.2.52\", \"services\": [{\"port\": 81}]} oops,\n"
                 + "{\"ip\": \"192.0.2.53\", \"services\": [{\"port\": 82}]}\n]\n";
         ScanFiles.Result result = ScanFiles.read(ScanFiles.write(directory, "broken.json", broken), "broken.json");
-        assertEquals(2, result.banners().size());
+        assertEquals(List.of(80, 81, 82), result.banners().stream().map(Banner::port).toList());
         assertEquals(1, result.problems().size());
         ScanProblem problem = result.problems().get(0);
         assertEquals(ScanProblem.MALFORMED_RECORD, problem.kind());
         assertEquals(3, problem.position().index());
-        assertTrue(problem.message().endsWith("records before it are kept, nothing after it can be read"), problem.message());
+        assertTrue(problem.message().endsWith("; skipped"), problem.message());
+
+        // Pretty-printed elements are one stream: the first error ends the reading, what came before is kept.
+        String prettyBroken = "[\n  {\n    \"ip\": \"192.0.2.51\",\n    \"services\": [{\"port\": 80}]\n  },\n  {\n    \"ip\": \"192.0.2.52\" oops\n  }\n]\n";
+        ScanFiles.Result pretty = ScanFiles.read(ScanFiles.write(directory, "pretty-broken.json", prettyBroken), "pretty-broken.json");
+        assertEquals(1, pretty.banners().size());
+        assertEquals(1, pretty.problems().size());
+        assertEquals(7, pretty.problems().get(0).position().index());
+        assertTrue(pretty.problems().get(0).message().endsWith("records before it are kept, nothing after it can be read"), pretty.problems().get(0).message());
 
         String cut = "[\n{\"ip\": \"192.0.2.51\", \"services\": [{\"port\": 80}]},\n{\"ip\": \"192.0.2.52\", \"serv";
         ScanFiles.Result truncated = ScanFiles.read(ScanFiles.write(directory, "cut.json", cut));

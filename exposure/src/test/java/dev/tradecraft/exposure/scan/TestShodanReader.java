@@ -233,4 +233,18 @@ public class TestShodanReader
         // The '[' reads as array punctuation, as in masscan's output; what follows is no object.
         assertEquals("not a JSON object (starts with '\"'); skipped", result.problems().get(1).message());
     }
+
+    @Test
+    public void testABrokenFirstLineCostsOnlyItself()
+            throws IOException, ScanException
+    {
+        // A download cut and resumed, say: the first line is broken off. The file is still one record per line.
+        String content = "{\"ip_str\":\"192.0.2.1\",\"port\":44\n"
+                + "{\"ip_str\":\"192.0.2.2\",\"port\":2}\n"
+                + "{\"ip_str\":\"192.0.2.3\",\"port\":3}\n";
+        ScanFiles.Result result = ScanFiles.read(ScanFiles.write(directory, "first-broken.json", content));
+        assertEquals(List.of(2, 3), result.banners().stream().map(Banner::port).toList());
+        assertEquals(List.of(ScanProblem.MALFORMED_RECORD), result.problemKinds());
+        assertEquals(1, result.problems().get(0).position().index());
+    }
 }
