@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.exposure.scan.Banner;
+import dev.tradecraft.exposure.scan.HtmlTitle;
 import dev.tradecraft.exposure.scan.HttpHeaders;
 
 /**

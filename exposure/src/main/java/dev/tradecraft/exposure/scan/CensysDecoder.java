@@ -237,7 +237,7 @@ final class CensysDecoder implements JsonRecordDecoder
             }
         }
         if (service.title == null && service.body != null) {
-            service.title = HtmlTitle.extract(service.body);
+            service.title = HtmlTitle.of(service.body).orElse(null);
         }
     }
 

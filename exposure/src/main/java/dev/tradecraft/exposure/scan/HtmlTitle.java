@@ -1,71 +1,139 @@
 package dev.tradecraft.exposure.scan;
 
+import java.util.Optional;
+
 /**
- * The text of the first {@code <title>} element of an HTML page, for formats that keep the body but
- * not the title (ZGrab2, Censys without {@code html_title}). A plain scan, no regular expression and
- * no HTML parser: the page is a stranger's text, only read.
+ * The text of an HTML {@code <title>}, for scan formats that keep the body but not the title
+ * (ZGrab2, Censys without {@code html_title}, Shodan without {@code http.title}) and for the probe's
+ * answers. Found by scanning rather than parsing: the body may be cut anywhere and is written by the
+ * peer, so nothing here builds a tree or runs a regular expression. Whitespace is collapsed, the
+ * common character references are decoded and control characters dropped; the result is plain
+ * text of at most {@link ScanValues#MAX_TITLE_CHARS} characters, still to be escaped by whoever
+ * prints it as HTML.
  */
-final class HtmlTitle
+public final class HtmlTitle
 {
-    private static final String OPEN = "<title";
-    private static final String CLOSE = "</title";
+    static final int MAX_TITLE_LENGTH = ScanValues.MAX_TITLE_CHARS;
 
     private HtmlTitle() {}
 
-    /** The title with runs of whitespace as one space, at most {@link ScanValues#MAX_TITLE_CHARS}; null when there is none. */
-    static String extract(String html)
+    /** The title; empty when the page has none, or only white space in it. */
+    public static Optional<String> of(String html)
     {
-        if (html == null) {
-            return null;
-        }
-        int from = 0;
-        while (true) {
-            int open = indexOfIgnoreCase(html, OPEN, from);
-            if (open < 0) {
-                return null;
-            }
-            int after = open + OPEN.length();
+        int open = indexOfIgnoreCase(html, "<title", 0);
+        while (open >= 0) {
+            int after = open + "<title".length();
             if (after < html.length() && (html.charAt(after) == '>' || Character.isWhitespace(html.charAt(after)))) {
-                int textStart = html.indexOf('>', after);
-                if (textStart < 0) {
-                    return null;
-                }
-                textStart++;
-                int textEnd = indexOfIgnoreCase(html, CLOSE, textStart);
-                if (textEnd < 0) {
-                    return null;
-                }
-                return collapse(html, textStart, textEnd);
+                break;
             }
-            from = after;
+            open = indexOfIgnoreCase(html, "<title", after);
         }
+        if (open < 0) {
+            return Optional.empty();
+        }
+        int start = html.indexOf('>', open);
+        if (start < 0) {
+            return Optional.empty();
+        }
+        start++;
+        int end = indexOfIgnoreCase(html, "</title", start);
+        if (end < 0) {
+            // A body cut inside the title: keep what there is up to the next tag.
+            end = html.indexOf('<', start);
+            if (end < 0) {
+                end = html.length();
+            }
+        }
+        String title = clean(html, start, end);
+        return title.isEmpty() ? Optional.empty() : Optional.of(title);
     }
 
-    private static String collapse(String html, int start, int end)
+    private static String clean(String html, int start, int end)
     {
-        StringBuilder out = new StringBuilder(Math.min(end - start, ScanValues.MAX_TITLE_CHARS));
+        StringBuilder out = new StringBuilder(Math.min(end - start, MAX_TITLE_LENGTH));
         boolean space = false;
-        for (int i = start; i < end && out.length() < ScanValues.MAX_TITLE_CHARS; i++) {
+        for (int i = start; i < end && out.length() < MAX_TITLE_LENGTH; i++) {
             char c = html.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (c == '&') {
+                int semicolon = html.indexOf(';', i);
+                if (semicolon > i && semicolon < end && semicolon - i <= 10) {
+                    int decoded = reference(html.substring(i + 1, semicolon));
+                    if (decoded >= 0) {
+                        i = semicolon;
+                        if (Character.isWhitespace(decoded) || decoded == 0xa0) {
+                            space = out.length() > 0;
+                        }
+                        else {
+                            appendSpace(out, space);
+                            space = false;
+                            out.appendCodePoint(decoded);
+                        }
+                        continue;
+                    }
+                }
+            }
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 space = out.length() > 0;
                 continue;
             }
-            if (space) {
-                out.append(' ');
-                space = false;
-            }
+            appendSpace(out, space);
+            space = false;
             out.append(c);
         }
-        return out.length() == 0 ? null : ScanValues.cap(out.toString(), ScanValues.MAX_TITLE_CHARS);
+        return out.toString();
+    }
+
+    private static void appendSpace(StringBuilder out, boolean space)
+    {
+        if (space) {
+            out.append(' ');
+        }
+    }
+
+    /** The code point of a character reference's name, or -1 when it is unknown or unsafe. */
+    private static int reference(String name)
+    {
+        switch (name) {
+            case "amp":
+                return '&';
+            case "lt":
+                return '<';
+            case "gt":
+                return '>';
+            case "quot":
+                return '"';
+            case "apos":
+                return '\'';
+            case "nbsp":
+                return 0xa0;
+            default:
+                break;
+        }
+        if (name.length() < 2 || name.charAt(0) != '#') {
+            return -1;
+        }
+        boolean hex = name.charAt(1) == 'x' || name.charAt(1) == 'X';
+        int from = hex ? 2 : 1;
+        if (from == name.length()) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < name.length(); i++) {
+            int digit = Character.digit(name.charAt(i), hex ? 16 : 10);
+            if (digit < 0 || value > 0x10ffff) {
+                return -1;
+            }
+            value = value * (hex ? 16 : 10) + digit;
+        }
+        boolean usable = value <= 0x10ffff && !Character.isISOControl(value) && (value < 0xd800 || value > 0xdfff);
+        return usable ? value : -1;
     }
 
     private static int indexOfIgnoreCase(String text, String needle, int from)
     {
         int last = text.length() - needle.length();
-        char first = needle.charAt(0);
         for (int i = from; i <= last; i++) {
-            if (text.charAt(i) == first && text.regionMatches(true, i, needle, 0, needle.length())) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }

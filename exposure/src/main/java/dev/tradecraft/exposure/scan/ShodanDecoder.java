@@ -202,7 +202,7 @@ final class ShodanDecoder implements JsonRecordDecoder
         }
         draft.body = html;
         if (draft.title == null && html != null) {
-            draft.title = HtmlTitle.extract(html);
+            draft.title = HtmlTitle.of(html).orElse(null);
         }
         if (httpHost != null) {
             String host = ScanValues.authorityHost(httpHost);

@@ -131,7 +131,7 @@ final class Zgrab2Decoder implements JsonRecordDecoder
             }
         }
         if (response.title == null && response.body != null) {
-            response.title = HtmlTitle.extract(response.body);
+            response.title = HtmlTitle.of(response.body).orElse(null);
         }
     }
 

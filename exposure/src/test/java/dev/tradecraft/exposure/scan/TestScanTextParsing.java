@@ -75,13 +75,14 @@ public class TestScanTextParsing
     @Test
     public void testHtmlTitle()
     {
-        assertEquals("Home - Intranet", HtmlTitle.extract("<html><head><title>Home - Intranet</title>"));
-        assertEquals("Sign In", HtmlTitle.extract("<TITLE lang=\"en\">\r\n  Sign\n\tIn  </Title>"));
-        assertEquals("ok", HtmlTitle.extract("<titlebar>no</titlebar><title>ok</title>"));
-        assertNull(HtmlTitle.extract("<title>never closed"));
-        assertNull(HtmlTitle.extract("<title>   </title>"));
-        assertNull(HtmlTitle.extract("no title here"));
-        assertEquals(ScanValues.MAX_TITLE_CHARS, HtmlTitle.extract("<title>" + "t".repeat(5000) + "</title>").length());
+        assertEquals("Home - Intranet", HtmlTitle.of("<html><head><title>Home - Intranet</title>").orElseThrow());
+        assertEquals("Sign In", HtmlTitle.of("<TITLE lang=\"en\">\r\n  Sign\n\tIn  </Title>").orElseThrow());
+        assertEquals("ok", HtmlTitle.of("<titlebar>no</titlebar><title>ok</title>").orElseThrow());
+        // A body cut inside the title keeps what there is.
+        assertEquals("cut off", HtmlTitle.of("<title>cut off").orElseThrow());
+        assertTrue(HtmlTitle.of("<title>   </title>").isEmpty());
+        assertTrue(HtmlTitle.of("no title here").isEmpty());
+        assertEquals(ScanValues.MAX_TITLE_CHARS, HtmlTitle.of("<title>" + "t".repeat(5000) + "</title>").orElseThrow().length());
     }
 
     @Test

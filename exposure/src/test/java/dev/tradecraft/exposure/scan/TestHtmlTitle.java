@@ -1,4 +1,4 @@
-package dev.tradecraft.exposure.probe;
+package dev.tradecraft.exposure.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
