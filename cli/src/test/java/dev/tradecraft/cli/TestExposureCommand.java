@@ -53,6 +53,24 @@ class TestExposureCommand
     }
 
     @Test
+    void testJsonToAFileEqualsJsonOnStdout() throws IOException
+    {
+        Path banners = world.scans().resolve("shodan-banners.json.gz");
+        Path report = temp.resolve("exposure.json");
+        CommandRun toFile = CommandRun.of("exposure", banners.toString(), "--format", "json", "--out", report.toString(), "--workspace", workspace.toString(), "--quiet");
+        assertEquals(0, toFile.exitCode(), toFile.err());
+        assertEquals("", toFile.err());
+        CommandRun toStdout = CommandRun.of("exposure", banners.toString(), "--format", "json", "--workspace", workspace.toString(), "--quiet");
+        String written = Files.readString(report, StandardCharsets.UTF_8);
+        assertEquals(withoutElapsed(toStdout.out()).strip(), withoutElapsed(written).strip());
+    }
+
+    private static String withoutElapsed(String json)
+    {
+        return json.replaceAll("\"elapsed_seconds\" : [0-9.]+", "");
+    }
+
+    @Test
     void testTableReportKeepsTheCountsApart()
     {
         CommandRun run = CommandRun.of("exposure", world.scans().resolve("shodan-banners.json.gz").toString(), "--workspace", workspace.toString(), "--quiet");

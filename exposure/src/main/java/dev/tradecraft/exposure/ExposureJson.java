@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 
 import dev.tradecraft.core.CveVerdict;
 import dev.tradecraft.core.Exposure;
@@ -21,7 +22,8 @@ import dev.tradecraft.exposure.vuln.KevEntry;
  */
 public final class ExposureJson
 {
-    private static final JsonFactory JSON = new JsonFactory();
+    // The writer is the caller's (stdout, or a file it closes): the generator must not close it.
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private ExposureJson() {}
 

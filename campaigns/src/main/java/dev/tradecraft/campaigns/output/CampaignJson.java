@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 
 import dev.tradecraft.campaigns.CampaignAnalysis;
 import dev.tradecraft.core.Campaign;
@@ -27,7 +28,8 @@ import dev.tradecraft.core.Sighting;
  */
 public final class CampaignJson
 {
-    private static final JsonFactory JSON = new JsonFactory();
+    // The writer is the caller's (stdout, or a file it closes): the generator must not close it.
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private CampaignJson() {}
 

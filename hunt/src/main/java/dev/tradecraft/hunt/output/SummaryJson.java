@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -24,7 +25,8 @@ import dev.tradecraft.readers.ReadProblem;
  */
 public final class SummaryJson
 {
-    private static final JsonFactory JSON = new JsonFactory();
+    // The writer is the caller's (stdout, or a file it closes): the generator must not close it.
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private SummaryJson() {}
 
