@@ -15,9 +15,10 @@ import dev.tradecraft.exposure.fingerprint.RecogDatabases;
 /**
  * The {@code http_header.<name>} databases, found by a header name as a server sent it, in any
  * case. Every header of every banner is looked up here, and a banner's header names are fresh
- * strings, so the index avoids hashing and lower-casing them: ASCII names (all that HTTP allows) are
- * bucketed by length and compared character by character, folding A-Z, against the few dozen
- * header databases there are; anything else is lower-cased and looked up by name.
+ * strings, so the index avoids hashing and lower-casing them: names are bucketed by length and
+ * compared character by character, folding A-Z, against the few dozen header databases there are.
+ * Header names are ASCII tokens (RFC 9110); a name with any other character (which only a scanner's
+ * JSON could carry) matches no database, and neither does a database key that is not ASCII.
  */
 final class HeaderDatabases
 {
@@ -25,9 +26,8 @@ final class HeaderDatabases
 
     private record Entry(String name, RecogDatabase database) {}
 
-    /** ASCII names by length; a name with other characters is looked up the slow way, in {@link #byName}. */
+    /** ASCII names by length. */
     private final Entry[][] byLength;
-    private final Map<String, RecogDatabase> byName;
 
     HeaderDatabases(RecogDatabases databases)
     {
@@ -61,13 +61,12 @@ final class HeaderDatabases
         for (int length = 0; length <= longest; length++) {
             byLength[length] = buckets.get(length).toArray(new Entry[0]);
         }
-        byName = Map.copyOf(named);
     }
 
     /** The database for the header, if there is one. */
     Optional<RecogDatabase> forHeader(String name)
     {
-        RecogDatabase database = isAscii(name) ? findAscii(name) : byName.get(name.toLowerCase(Locale.ROOT));
+        RecogDatabase database = findAscii(name);
         return database == null ? Optional.empty() : Optional.of(database);
     }
 
@@ -84,7 +83,7 @@ final class HeaderDatabases
         return null;
     }
 
-    /** Whether lower-casing the ASCII {@code name} gives {@code lower}, without building the lower-cased string. */
+    /** Whether {@code name} with A-Z lower-cased is {@code lower} (ASCII), without building the lower-cased string. */
     private static boolean equalsLowerCased(String lower, String name)
     {
         for (int i = 0; i < name.length(); i++) {
