@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = {
                 "Hunt a zero-day campaign across many organisations: exposure, compromise, attribution, response.",
                 "Start with: tradecraft demo"},
-        subcommands = {DemoCommand.class, HuntCommand.class, CampaignsCommand.class, ExposureCommand.class, ProbeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, HuntCommand.class, CampaignsCommand.class, ExposureCommand.class, ProbeCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TradecraftCommand
 {
     @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT, description = "Print the stack trace of an unexpected error.")

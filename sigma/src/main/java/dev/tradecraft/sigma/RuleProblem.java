@@ -10,8 +10,10 @@ import static java.util.Objects.requireNonNull;
  * @param source file or resource name
  * @param line 1-based line, 0 when unknown
  * @param message names the rule (title and id) when known, and the exact reason
+ * @param documentLine the line where the rule's document starts: a rule with several problems
+ *        reports each at its own line, all with the same document line, so rules can be counted
  */
-public record RuleProblem(String source, int line, RuleProblemKind kind, String message)
+public record RuleProblem(String source, int line, RuleProblemKind kind, String message, int documentLine)
 {
     public RuleProblem
     {
@@ -19,6 +21,13 @@ public record RuleProblem(String source, int line, RuleProblemKind kind, String 
         checkArgument(line >= 0, "line is negative: %s", line);
         requireNonNull(kind, "kind is null");
         requireNonNull(message, "message is null");
+        checkArgument(documentLine >= 0, "documentLine is negative: %s", documentLine);
+    }
+
+    /** A problem that concerns a whole document or file, found at its start. */
+    public RuleProblem(String source, int line, RuleProblemKind kind, String message)
+    {
+        this(source, line, kind, message, line);
     }
 
     @Override

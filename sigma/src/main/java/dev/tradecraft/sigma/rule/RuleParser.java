@@ -561,7 +561,7 @@ public final class RuleParser
 
         private void problem(int problemLine, RuleProblemKind kind, String reason)
         {
-            found.add(new RuleProblem(source, problemLine, kind, label + ": " + reason));
+            found.add(new RuleProblem(source, problemLine, kind, label + ": " + reason, line));
         }
     }
 }
