@@ -54,6 +54,9 @@ final class HuntCommand implements Callable<Integer>
     @Option(names = "--mappings", paramLabel = "FILE", description = "Extra Sigma logsource mappings (YAML), added to the built-in ones.")
     private Path mappings;
 
+    @Option(names = "--placeholders", paramLabel = "FILE", description = "The site's values for |expand placeholders in your rules (YAML: name: [values]).")
+    private Path placeholders;
+
     @Option(names = "--org", paramLabel = "NAME", description = "Treat every root as this one organisation; its first folder level names the host.")
     private String organisation;
 
@@ -92,7 +95,7 @@ final class HuntCommand implements Callable<Integer>
         }
         DetectionContent content;
         try {
-            content = DetectionContent.load(rules, iocs, Optional.ofNullable(mappings));
+            content = DetectionContent.load(rules, iocs, Optional.ofNullable(mappings), Optional.ofNullable(placeholders));
         }
         catch (SigmaException | IOException e) {
             stderr.println("tradecraft hunt: " + e.getMessage());

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 
 import dev.tradecraft.sigma.LogsourceMappings;
+import dev.tradecraft.sigma.Placeholders;
 import dev.tradecraft.sigma.RuleCheck;
 import dev.tradecraft.sigma.RuleProblem;
 import dev.tradecraft.sigma.RuleStatus;
@@ -48,6 +49,9 @@ final class RulesCheckCommand implements Callable<Integer>
     @Option(names = "--mappings", paramLabel = "FILE", description = "Logsource mappings added to the built-in ones.")
     private Path mappingFile;
 
+    @Option(names = "--placeholders", paramLabel = "FILE", description = "The site's values for |expand placeholders (YAML: name: [values]).")
+    private Path placeholderFile;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
     private Format format = Format.table;
 
@@ -74,7 +78,17 @@ final class RulesCheckCommand implements Callable<Integer>
                 return ExitCodes.INVALID_INPUT;
             }
         }
-        RuleCheck check = RuleCheck.of(new SigmaRuleLoader().load(paths), mappings);
+        Placeholders placeholders = Placeholders.NONE;
+        if (placeholderFile != null) {
+            try {
+                placeholders = Placeholders.load(placeholderFile);
+            }
+            catch (SigmaException e) {
+                stderr.println("tradecraft rules check: " + TerminalText.safe(e.getMessage()));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        RuleCheck check = RuleCheck.of(new SigmaRuleLoader(placeholders).load(paths), mappings);
         PrintWriter stdout = spec.commandLine().getOut();
         Writer writer = out != null ? Files.newBufferedWriter(out, StandardCharsets.UTF_8) : stdout;
         try {
@@ -112,6 +126,15 @@ final class RulesCheckCommand implements Callable<Integer>
                 logsources.add(new String[] {entry.getKey(), Integer.toString(entry.getValue())});
             }
             TextTable.print(logsources, new int[] {60, 8}, out);
+        }
+        if (check.awaitingRules() > 0) {
+            out.printf("%nLoaded but waiting for placeholder values (--placeholders FILE): %d%n", check.awaitingRules());
+            List<String[]> names = new ArrayList<>();
+            names.add(new String[] {"PLACEHOLDER", "RULES"});
+            for (Map.Entry<String, Integer> entry : check.awaitingPlaceholders().entrySet()) {
+                names.add(new String[] {"%" + entry.getKey() + "%", Integer.toString(entry.getValue())});
+            }
+            TextTable.print(names, new int[] {60, 8}, out);
         }
         if (!notLoaded.isEmpty()) {
             out.printf("%nNot loaded:%n");
@@ -160,6 +183,14 @@ final class RulesCheckCommand implements Callable<Integer>
             json.writeNumberField("rules", check.unmapped());
             json.writeObjectFieldStart("by_logsource");
             for (Map.Entry<String, Integer> entry : check.unmappedByLogsource().entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeObjectFieldStart("awaiting_placeholders");
+            json.writeNumberField("rules", check.awaitingRules());
+            json.writeObjectFieldStart("by_placeholder");
+            for (Map.Entry<String, Integer> entry : check.awaitingPlaceholders().entrySet()) {
                 json.writeNumberField(entry.getKey(), entry.getValue());
             }
             json.writeEndObject();

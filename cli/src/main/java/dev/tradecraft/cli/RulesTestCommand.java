@@ -19,6 +19,7 @@ import dev.tradecraft.hunt.regression.RegressionCase;
 import dev.tradecraft.hunt.regression.RegressionCases;
 import dev.tradecraft.hunt.regression.RegressionRun;
 import dev.tradecraft.sigma.LogsourceMappings;
+import dev.tradecraft.sigma.Placeholders;
 import dev.tradecraft.sigma.RuleLoadResult;
 import dev.tradecraft.sigma.SigmaCompiler;
 import dev.tradecraft.sigma.SigmaException;
@@ -51,6 +52,9 @@ final class RulesTestCommand implements Callable<Integer>
     @Option(names = "--mappings", paramLabel = "FILE", description = "Logsource mappings added to the built-in ones.")
     private Path mappingFile;
 
+    @Option(names = "--placeholders", paramLabel = "FILE", description = "The site's values for |expand placeholders (YAML: name: [values]).")
+    private Path placeholderFile;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
     private Format format = Format.table;
 
@@ -79,7 +83,17 @@ final class RulesTestCommand implements Callable<Integer>
                 return ExitCodes.INVALID_INPUT;
             }
         }
-        RuleLoadResult loaded = new SigmaRuleLoader().load(rules);
+        Placeholders placeholders = Placeholders.NONE;
+        if (placeholderFile != null) {
+            try {
+                placeholders = Placeholders.load(placeholderFile);
+            }
+            catch (SigmaException e) {
+                stderr.println("tradecraft rules test: " + TerminalText.safe(e.getMessage()));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        RuleLoadResult loaded = new SigmaRuleLoader(placeholders).load(rules);
         Hunter hunter = Hunter.builder(SigmaCompiler.compile(loaded.rules(), mappings)).build();
         RegressionCases.Found found = RegressionCases.find(regression);
         RegressionRun.Result result = RegressionRun.run(found.cases(), hunter);

@@ -48,6 +48,23 @@ class TestRulesCheckCommand
         write("not-yaml.yml", "title: [unclosed\n");
     }
 
+    @Test
+    void testPlaceholderRulesLoadAndWaitForTheSitesValues(@TempDir Path tree) throws IOException
+    {
+        Files.writeString(tree.resolve("admin-logon.yml"), rule("Admin logon", "66666666-6666-6666-6666-666666666666", "test", "windows", "process_creation",
+                "User|expand: '%Administrators%'"), StandardCharsets.UTF_8);
+        // Not *.yml, so the rule loader does not take it for a rule.
+        Path values = Files.writeString(tree.resolve("placeholder-values.txt"), "placeholders:\n  Administrators: [alice, bob]\n");
+        Map<String, Object> waiting = object(JsonTree.parse(CommandRun.of("rules", "check", tree.toString(), "--format", "json").out()));
+        assertEquals(1L, waiting.get("loaded"));
+        assertEquals(1L, object(waiting.get("awaiting_placeholders")).get("rules"));
+        assertEquals(1L, object(object(waiting.get("awaiting_placeholders")).get("by_placeholder")).get("Administrators"));
+
+        CommandRun given = CommandRun.of("rules", "check", tree.toString(), "--placeholders", values.toString(), "--format", "json");
+        assertEquals(0, given.exitCode(), given.err());
+        assertEquals(0L, object(object(JsonTree.parse(given.out())).get("awaiting_placeholders")).get("rules"));
+    }
+
     private static String rule(String title, String id, String status, String product, String category, String selection)
     {
         return "title: " + title + "\nid: " + id + "\nstatus: " + status + "\nlogsource:\n    product: " + product + "\n    category: " + category

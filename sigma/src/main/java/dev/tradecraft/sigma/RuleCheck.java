@@ -24,14 +24,19 @@ import dev.tradecraft.core.Logsource;
  *        rule can have several: one per bad identifier, say)
  * @param unmappedByLogsource loaded rules without a logsource mapping, per logsource as written
  *        ({@code product/category/service}, empty parts left out), most rules first
+ * @param awaitingPlaceholders loaded rules that wait for the site's values of an {@code |expand}
+ *        placeholder, per placeholder name, most rules first (a rule counts under each it needs)
+ * @param awaitingRules how many loaded rules wait for placeholder values
  */
-public record RuleCheck(int loaded, Map<RuleStatus, Integer> loadedByStatus, List<RuleProblem> notLoaded, Map<String, Integer> unmappedByLogsource)
+public record RuleCheck(int loaded, Map<RuleStatus, Integer> loadedByStatus, List<RuleProblem> notLoaded, Map<String, Integer> unmappedByLogsource,
+        Map<String, Integer> awaitingPlaceholders, int awaitingRules)
 {
     public RuleCheck
     {
         loadedByStatus = Map.copyOf(requireNonNull(loadedByStatus, "loadedByStatus is null"));
         notLoaded = List.copyOf(requireNonNull(notLoaded, "notLoaded is null"));
         unmappedByLogsource = requireNonNull(unmappedByLogsource, "unmappedByLogsource is null");
+        awaitingPlaceholders = requireNonNull(awaitingPlaceholders, "awaitingPlaceholders is null");
     }
 
     public static RuleCheck of(RuleLoadResult result, LogsourceMappings mappings)
@@ -43,19 +48,30 @@ public record RuleCheck(int loaded, Map<RuleStatus, Integer> loadedByStatus, Lis
             byStatus.put(status, 0);
         }
         Map<String, Integer> unmapped = new TreeMap<>();
+        Map<String, Integer> placeholders = new TreeMap<>();
+        int awaiting = 0;
         for (SigmaRule rule : result.rules()) {
             byStatus.merge(rule.status(), 1, Integer::sum);
+            if (!rule.unresolvedPlaceholders().isEmpty()) {
+                awaiting++;
+                rule.unresolvedPlaceholders().forEach(name -> placeholders.merge(name, 1, Integer::sum));
+            }
             if (mappings.alternativesFor(rule.logsource()).isEmpty()) {
                 unmapped.merge(describe(rule.logsource()), 1, Integer::sum);
             }
         }
         List<RuleProblem> problems = new ArrayList<>(result.problems());
         problems.sort(Comparator.comparing(RuleProblem::source).thenComparingInt(RuleProblem::documentLine).thenComparingInt(RuleProblem::line));
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(unmapped.entrySet());
+        return new RuleCheck(result.rules().size(), byStatus, problems, mostFirst(unmapped), mostFirst(placeholders), awaiting);
+    }
+
+    private static Map<String, Integer> mostFirst(Map<String, Integer> counts)
+    {
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
         entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         Map<String, Integer> ordered = new LinkedHashMap<>();
         entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
-        return new RuleCheck(result.rules().size(), byStatus, problems, Collections.unmodifiableMap(ordered));
+        return Collections.unmodifiableMap(ordered);
     }
 
     /** Rule documents and files looked at: loaded plus left out. */

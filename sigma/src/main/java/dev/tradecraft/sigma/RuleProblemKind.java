@@ -25,6 +25,8 @@ public enum RuleProblemKind
     UNSUPPORTED_FEATURE,
     /** No logsource mapping covers the rule's logsource (reported when compiling). */
     UNSUPPORTED_LOGSOURCE,
+    /** The rule uses {@code |expand} placeholders the site gave no values for (reported when compiling). */
+    UNRESOLVED_PLACEHOLDER,
     /** Another rule loaded earlier has the same id. */
     DUPLICATE_ID
 }

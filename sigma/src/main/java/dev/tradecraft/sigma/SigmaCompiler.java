@@ -32,6 +32,13 @@ public final class SigmaCompiler
         List<MappingAlternative> alternatives = new ArrayList<>();
         FieldIds fieldIds = new FieldIds();
         for (SigmaRule rule : rules) {
+            if (!rule.unresolvedPlaceholders().isEmpty()) {
+                problems.add(new RuleProblem(rule.source(), rule.line(), RuleProblemKind.UNRESOLVED_PLACEHOLDER,
+                        "rule " + rule.label() + ": no values for placeholder" + (rule.unresolvedPlaceholders().size() > 1 ? "s " : " ")
+                                + String.join(", ", rule.unresolvedPlaceholders().stream().sorted().map(name -> "%" + name + "%").toList())
+                                + " (the site's values: give them in a placeholder file, --placeholders FILE)"));
+                continue;
+            }
             List<MappingAlternative> mapped = merged.computeIfAbsent(mappings.alternativesFor(rule.logsource()), SigmaCompiler::mergeByRenames);
             if (mapped.isEmpty()) {
                 problems.add(new RuleProblem(rule.source(), rule.line(), RuleProblemKind.UNSUPPORTED_LOGSOURCE,

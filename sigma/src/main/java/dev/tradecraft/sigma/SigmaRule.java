@@ -11,6 +11,7 @@ import dev.tradecraft.sigma.rule.Detection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Locale;
  * @param tags lower case, as RuleRef requires
  * @param source the file or resource name the rule came from
  * @param line 1-based line where the rule's document starts
+ * @param unresolvedPlaceholders {@code expand} placeholders the site gave no values for: such a
+ *        rule loads, but is not evaluated until it has them
  */
 public record SigmaRule(
         String id,
@@ -39,7 +42,8 @@ public record SigmaRule(
         Logsource logsource,
         String source,
         int line,
-        Detection detection)
+        Detection detection,
+        Set<String> unresolvedPlaceholders)
 {
     public SigmaRule
     {
@@ -56,6 +60,7 @@ public record SigmaRule(
         requireNonNull(source, "source is null");
         checkArgument(line >= 0, "line is negative: %s", line);
         requireNonNull(detection, "detection is null");
+        unresolvedPlaceholders = Set.copyOf(requireNonNull(unresolvedPlaceholders, "unresolvedPlaceholders is null"));
     }
 
     /** What a hit on this rule carries: id, title, level, author, tags. */

@@ -23,11 +23,25 @@ import java.util.stream.Stream;
 /**
  * Loads Sigma rules from files, directories and text. Parse all, report all: every document is
  * tried, one bad rule never stops the others, and every rule that is left out appears in
- * {@link RuleLoadResult#problems()} with file, line, kind and reason. Stateless and thread-safe.
+ * {@link RuleLoadResult#problems()} with file, line, kind and reason. Immutable and thread-safe.
  */
 public final class SigmaRuleLoader
 {
     private static final long MAX_FILE_BYTES = YamlNodes.MAX_CODE_POINTS;
+
+    private final Placeholders placeholders;
+
+    /** A loader without placeholder values: rules that use {@code |expand} load, but wait for them. */
+    public SigmaRuleLoader()
+    {
+        this(Placeholders.NONE);
+    }
+
+    /** A loader that expands {@code |expand} values with the site's placeholder values. */
+    public SigmaRuleLoader(Placeholders placeholders)
+    {
+        this.placeholders = requireNonNull(placeholders, "placeholders is null");
+    }
 
     /**
      * Loads the given files, and every {@code *.yml}/{@code *.yaml} below the given directories,
@@ -65,7 +79,7 @@ public final class SigmaRuleLoader
         requireNonNull(yamlText, "yamlText is null");
         List<SigmaRule> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
-        addUnique(RuleParser.parse(source, stripBom(yamlText)), rules, problems, new HashMap<>());
+        addUnique(RuleParser.parse(source, stripBom(yamlText), placeholders), rules, problems, new HashMap<>());
         return new RuleLoadResult(rules, problems);
     }
 
@@ -85,7 +99,7 @@ public final class SigmaRuleLoader
         return name.endsWith(".yml") || name.endsWith(".yaml");
     }
 
-    private static RuleLoadResult loadFile(Path file)
+    private RuleLoadResult loadFile(Path file)
     {
         String source = file.toString();
         try {
@@ -104,7 +118,7 @@ public final class SigmaRuleLoader
             catch (CharacterCodingException e) {
                 return failed(source, "not UTF-8 text (Sigma rules are UTF-8)");
             }
-            return RuleParser.parse(source, stripBom(text));
+            return RuleParser.parse(source, stripBom(text), placeholders);
         }
         catch (IOException e) {
             return failed(source, "cannot read: " + e);

@@ -251,14 +251,14 @@ class TestSigmaRuleLoader
     void testUnsupportedModifier()
     {
         assertProblem(problemOf("""
-                title: Expand
-                id: ex
+                title: Minute
+                id: mi
                 logsource: {product: windows, service: security}
                 detection:
                     selection:
-                        SubjectUserName|expand: '%Administrators%'
+                        TimeCreated|minute: 5
                     condition: selection
-                """), 6, RuleProblemKind.UNSUPPORTED_MODIFIER, "modifier 'expand' on field SubjectUserName is not supported yet");
+                """), 6, RuleProblemKind.UNSUPPORTED_MODIFIER, "modifier 'minute' on field TimeCreated is not supported yet");
     }
 
     @Test

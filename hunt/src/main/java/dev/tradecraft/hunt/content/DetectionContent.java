@@ -13,6 +13,7 @@ import dev.tradecraft.hunt.ioc.IocIndicator;
 import dev.tradecraft.hunt.ioc.IocMatcher;
 import dev.tradecraft.hunt.ioc.IocProblem;
 import dev.tradecraft.sigma.LogsourceMappings;
+import dev.tradecraft.sigma.Placeholders;
 import dev.tradecraft.sigma.RuleLoadResult;
 import dev.tradecraft.sigma.RuleProblem;
 import dev.tradecraft.sigma.SigmaCompiler;
@@ -48,7 +49,15 @@ public record DetectionContent(SigmaRuleset ruleset, IocMatcher iocs, List<Strin
      */
     public static DetectionContent load(List<Path> ruleDirs, List<Path> iocFiles, Optional<Path> mappingFile) throws IOException, SigmaException
     {
-        RuleLoadResult loaded = ruleDirs.isEmpty() ? BuiltInContent.rules() : new SigmaRuleLoader().load(ruleDirs);
+        return load(ruleDirs, iocFiles, mappingFile, Optional.empty());
+    }
+
+    /** @param placeholderFile the site's values for {@code |expand} placeholders in the user's rules */
+    public static DetectionContent load(List<Path> ruleDirs, List<Path> iocFiles, Optional<Path> mappingFile, Optional<Path> placeholderFile)
+            throws IOException, SigmaException
+    {
+        Placeholders placeholders = placeholderFile.isPresent() ? Placeholders.load(placeholderFile.get()) : Placeholders.NONE;
+        RuleLoadResult loaded = ruleDirs.isEmpty() ? BuiltInContent.rules() : new SigmaRuleLoader(placeholders).load(ruleDirs);
         LogsourceMappings mappings = LogsourceMappings.builtIn();
         if (mappingFile.isPresent()) {
             mappings = mappings.plus(LogsourceMappings.load(mappingFile.get()));

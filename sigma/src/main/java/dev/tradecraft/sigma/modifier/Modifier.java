@@ -48,8 +48,8 @@ public enum Modifier
     WEEK("week", false),
     MONTH("month", false),
     YEAR("year", false),
-    // Placeholders need site configuration (%Administrators%, ...), which the engine does not have yet.
-    EXPAND("expand", false);
+    // Placeholders (%Administrators%, ...) are replaced with the site's values before the other modifiers run.
+    EXPAND("expand", true);
 
     private static final Map<String, Modifier> BY_NAME = new HashMap<>();
     private static final String KNOWN;

@@ -67,7 +67,7 @@ public final class ModifierChain
             if (!modifier.supported()) {
                 throw new ModifierException(RuleProblemKind.UNSUPPORTED_MODIFIER,
                         "modifier '" + name + "' on " + subject + " is not supported yet"
-                                + (modifier == Modifier.EXPAND ? " (placeholders need site configuration)" : " (time-part comparison)"));
+                                + " (time-part comparison)");
             }
             modifiers.add(modifier);
         }
@@ -107,7 +107,8 @@ public final class ModifierChain
         boolean positioned = false;
         for (Modifier modifier : modifiers) {
             switch (modifier) {
-                case ALL, NEQ -> {
+                case ALL, NEQ, EXPAND -> {
+                    // EXPAND: the caller replaced the placeholders before the chain runs.
                     continue;
                 }
                 case RE -> values = List.of(fromUnmodified(raw, modified, modifier, keyword));
@@ -128,7 +129,7 @@ public final class ModifierChain
                 case WIDE, UTF16LE -> values = utf16(values, modifier, Encodings.Utf16.LITTLE_ENDIAN);
                 case UTF16BE -> values = utf16(values, modifier, Encodings.Utf16.BIG_ENDIAN);
                 case UTF16 -> values = utf16(values, modifier, Encodings.Utf16.LITTLE_ENDIAN_WITH_BOM);
-                case MINUTE, HOUR, DAY, WEEK, MONTH, YEAR, EXPAND -> throw new IllegalStateException("unsupported modifier passed parse: " + modifier);
+                case MINUTE, HOUR, DAY, WEEK, MONTH, YEAR -> throw new IllegalStateException("unsupported modifier passed parse: " + modifier);
             }
             modified = true;
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.tradecraft.core.Level;
 import dev.tradecraft.core.Logsource;
+import dev.tradecraft.sigma.Placeholders;
 import dev.tradecraft.sigma.RuleLoadResult;
 import dev.tradecraft.sigma.RuleProblem;
 import dev.tradecraft.sigma.RuleProblemKind;
@@ -14,6 +15,7 @@ import dev.tradecraft.sigma.condition.ConditionException;
 import dev.tradecraft.sigma.condition.ConditionParser;
 import dev.tradecraft.sigma.condition.ConditionResolver;
 import dev.tradecraft.sigma.condition.Or;
+import dev.tradecraft.sigma.modifier.Modifier;
 import dev.tradecraft.sigma.modifier.ModifierChain;
 import dev.tradecraft.sigma.modifier.ModifierException;
 import dev.tradecraft.sigma.modifier.RawValue;
@@ -38,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -54,12 +58,14 @@ public final class RuleParser
     public static final Level DEFAULT_LEVEL = Level.MEDIUM;
 
     private final String source;
+    private final Placeholders placeholders;
     private final List<SigmaRule> rules = new ArrayList<>();
     private final List<RuleProblem> problems = new ArrayList<>();
 
-    private RuleParser(String source)
+    private RuleParser(String source, Placeholders placeholders)
     {
         this.source = source;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -69,9 +75,16 @@ public final class RuleParser
      */
     public static RuleLoadResult parse(String source, String text)
     {
+        return parse(source, text, Placeholders.NONE);
+    }
+
+    /** As {@link #parse(String, String)}, expanding {@code |expand} values with the site's placeholder values. */
+    public static RuleLoadResult parse(String source, String text, Placeholders placeholders)
+    {
         requireNonNull(source, "source is null");
         requireNonNull(text, "text is null");
-        RuleParser parser = new RuleParser(source);
+        requireNonNull(placeholders, "placeholders is null");
+        RuleParser parser = new RuleParser(source, placeholders);
         parser.parseDocuments(text);
         return new RuleLoadResult(parser.rules, parser.problems);
     }
@@ -199,6 +212,7 @@ public final class RuleParser
         private final String id;
         private final String label;
         private final List<RuleProblem> found = new ArrayList<>();
+        private final Set<String> unresolved = new TreeSet<>();
 
         DocumentParser(Map<String, NodeTuple> entries, int line, String title, String id, String label)
         {
@@ -235,7 +249,7 @@ public final class RuleParser
             }
             String ruleId = id != null ? id : derivedId();
             rules.add(new SigmaRule(ruleId, title, status, level, author, description, tags, references, falsepositives,
-                    logsource, source, line, detection));
+                    logsource, source, line, detection, unresolved));
         }
 
         // Stable across runs and machines, so hits of an id-less rule group together over time.
@@ -512,14 +526,35 @@ public final class RuleParser
             try {
                 ModifierChain chain = ModifierChain.parse(modifierNames, subject);
                 List<List<SigmaValue>> values = new ArrayList<>(valueNodes.size());
+                boolean expand = chain.modifiers().contains(Modifier.EXPAND);
                 for (Node node : valueNodes) {
-                    values.add(chain.apply(raw(key, node), field.isEmpty()));
+                    RawValue raw = raw(key, node);
+                    if (!expand || raw.type() != RawValue.Type.STRING) {
+                        values.add(chain.apply(raw, field.isEmpty()));
+                        continue;
+                    }
+                    for (String placeholder : Placeholders.namesIn(raw.text())) {
+                        if (placeholders.values(placeholder).isEmpty()) {
+                            unresolved.add(placeholder);
+                        }
+                    }
+                    // Each value a placeholder stands for is one more alternative of the YAML value (OR).
+                    List<SigmaValue> alternatives = new ArrayList<>();
+                    for (String text : placeholders.expand(raw.text())) {
+                        alternatives.addAll(chain.apply(RawValue.string(text), field.isEmpty()));
+                    }
+                    values.add(alternatives);
                 }
                 return new DetectionItem(field.isEmpty() ? Optional.empty() : Optional.of(field), key, chain.modifiers(),
                         chain.all(), chain.negated(), values, keyLine);
             }
             catch (ModifierException e) {
                 problem(keyLine, e.kind(), "identifier '" + name + "': " + e.getMessage());
+                return null;
+            }
+            catch (IllegalArgumentException e) {
+                // Placeholder values that multiply beyond the bound.
+                problem(keyLine, RuleProblemKind.BAD_VALUE, "identifier '" + name + "': " + e.getMessage());
                 return null;
             }
             catch (YamlShapeException e) {
