@@ -46,8 +46,8 @@ public final class Placeholders
     /** No values at all: every placeholder stays unresolved. */
     public static final Placeholders NONE = new Placeholders(Map.of());
 
-    /** {@code %name%}: a name of letters, digits, {@code _}, {@code -} and {@code .}. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("%([A-Za-z0-9_.-]+)%");
+    /** {@code %name%}: a name of letters, digits, {@code _}, {@code -} and {@code .}; {@code \%} is a plain percent sign. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\\\)%([A-Za-z0-9_.-]+)%");
     /** Values a single text may expand to; beyond it the rule is refused rather than exploded. */
     static final int MAX_EXPANSIONS = 4096;
 
@@ -114,8 +114,8 @@ public final class Placeholders
 
     /**
      * Every text the placeholders of {@code text} stand for (each placeholder replaced by each of its
-     * values, every combination); the text itself when it has none. Names without values are left in
-     * place: the caller reports them.
+     * values, every combination), with {@code \%} turned into {@code %}; the text itself when it has
+     * none. Names without values are left in place: the caller reports them.
      *
      * @throws IllegalArgumentException when the combinations exceed {@value #MAX_EXPANSIONS}
      */
@@ -130,7 +130,8 @@ public final class Placeholders
             List<String> next = new ArrayList<>();
             for (String partial : results) {
                 for (String replacement : replacements.get()) {
-                    next.add(partial.replace("%" + name + "%", replacement));
+                    next.add(PLACEHOLDER.matcher(partial).replaceAll(match -> match.group(1).equals(name)
+                            ? Matcher.quoteReplacement(replacement) : Matcher.quoteReplacement(match.group())));
                     if (next.size() > MAX_EXPANSIONS) {
                         throw new IllegalArgumentException("placeholders in '" + text + "' expand to more than " + MAX_EXPANSIONS + " values");
                     }
@@ -138,7 +139,9 @@ public final class Placeholders
             }
             results = next;
         }
-        return results;
+        List<String> unescaped = new ArrayList<>(results.size());
+        results.forEach(result -> unescaped.add(result.replace("\\%", "%")));
+        return unescaped;
     }
 
     public boolean isEmpty()

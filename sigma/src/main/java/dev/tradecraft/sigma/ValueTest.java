@@ -11,6 +11,7 @@ import dev.tradecraft.sigma.value.NumberValue;
 import dev.tradecraft.sigma.value.RegexValue;
 import dev.tradecraft.sigma.value.SigmaValue;
 import dev.tradecraft.sigma.value.StringPattern;
+import dev.tradecraft.sigma.value.TimePartValue;
 import dev.tradecraft.sigma.value.WildcardMatcher;
 
 import java.util.function.ToIntFunction;
@@ -56,6 +57,9 @@ abstract class ValueTest
         }
         if (value instanceof CompareValue compare) {
             return new CompareTest(compare);
+        }
+        if (value instanceof TimePartValue timePart) {
+            return new TimePartTest(timePart);
         }
         if (value instanceof NullValue) {
             return new NullTest();
@@ -225,6 +229,23 @@ abstract class ValueTest
             }
             String referenced = context.value(fieldId);
             return referenced != null && ref.matches(value, referenced);
+        }
+    }
+
+    private static final class TimePartTest
+            extends ValueTest
+    {
+        private final TimePartValue timePart;
+
+        TimePartTest(TimePartValue timePart)
+        {
+            this.timePart = timePart;
+        }
+
+        @Override
+        boolean test(String value, String folded, EvalContext context)
+        {
+            return value != null && timePart.matches(value);
         }
     }
 }

@@ -79,6 +79,9 @@ class TestPlaceholders
         assertEquals(List.of("1-x", "1-y", "1-z", "2-x", "2-y", "2-z"), placeholders.expand("%a%-%b%"));
         assertEquals(List.of("%c% only"), placeholders.expand("%c% only"));
         assertEquals(Set.of("a", "c"), Placeholders.namesIn("%a% and %c% and %a% and 100% sure"));
+        // \% is a plain percent sign, never a placeholder.
+        assertEquals(Set.of("a"), Placeholders.namesIn("\\%b% and %a%"));
+        assertEquals(List.of("%b% and 1", "%b% and 2"), placeholders.expand("\\%b% and %a%"));
         Placeholders many = new Placeholders(Map.of("a", java.util.Collections.nCopies(100, "v"), "b", java.util.Collections.nCopies(100, "w")));
         assertThrows(IllegalArgumentException.class, () -> many.expand("%a%%b%"));
     }

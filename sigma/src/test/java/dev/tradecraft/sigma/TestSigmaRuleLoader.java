@@ -248,7 +248,7 @@ class TestSigmaRuleLoader
     }
 
     @Test
-    void testUnsupportedModifier()
+    void testTimePartOutOfRange()
     {
         assertProblem(problemOf("""
                 title: Minute
@@ -256,9 +256,9 @@ class TestSigmaRuleLoader
                 logsource: {product: windows, service: security}
                 detection:
                     selection:
-                        TimeCreated|minute: 5
+                        TimeCreated|minute: 75
                     condition: selection
-                """), 6, RuleProblemKind.UNSUPPORTED_MODIFIER, "modifier 'minute' on field TimeCreated is not supported yet");
+                """), 6, RuleProblemKind.BAD_VALUE, "modifier 'minute' on field TimeCreated needs a whole number in [0,59], not '75'");
     }
 
     @Test

@@ -41,13 +41,12 @@ public enum Modifier
     GTE("gte", true),
     CIDR("cidr", true),
     FIELDREF("fieldref", true),
-    // Time-part comparison needs a timestamp parser per field format; not in this cut.
-    MINUTE("minute", false),
-    HOUR("hour", false),
-    DAY("day", false),
-    WEEK("week", false),
-    MONTH("month", false),
-    YEAR("year", false),
+    MINUTE("minute", true),
+    HOUR("hour", true),
+    DAY("day", true),
+    WEEK("week", true),
+    MONTH("month", true),
+    YEAR("year", true),
     // Placeholders (%Administrators%, ...) are replaced with the site's values before the other modifiers run.
     EXPAND("expand", true);
 

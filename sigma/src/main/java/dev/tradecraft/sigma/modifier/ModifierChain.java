@@ -15,6 +15,7 @@ import dev.tradecraft.sigma.value.RegexFlag;
 import dev.tradecraft.sigma.value.RegexValue;
 import dev.tradecraft.sigma.value.SigmaValue;
 import dev.tradecraft.sigma.value.StringPattern;
+import dev.tradecraft.sigma.value.TimePartValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class ModifierChain
                     continue;
                 }
                 case RE -> values = List.of(fromUnmodified(raw, modified, modifier, keyword));
-                case CIDR, EXISTS, FIELDREF, LT, LTE, GT, GTE -> {
+                case CIDR, EXISTS, FIELDREF, LT, LTE, GT, GTE, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR -> {
                     values = List.of(fromUnmodified(raw, modified, modifier, keyword));
                     positioned = true;
                 }
@@ -129,7 +130,6 @@ public final class ModifierChain
                 case WIDE, UTF16LE -> values = utf16(values, modifier, Encodings.Utf16.LITTLE_ENDIAN);
                 case UTF16BE -> values = utf16(values, modifier, Encodings.Utf16.BIG_ENDIAN);
                 case UTF16 -> values = utf16(values, modifier, Encodings.Utf16.LITTLE_ENDIAN_WITH_BOM);
-                case MINUTE, HOUR, DAY, WEEK, MONTH, YEAR -> throw new IllegalStateException("unsupported modifier passed parse: " + modifier);
             }
             modified = true;
         }
@@ -215,6 +215,18 @@ public final class ModifierChain
                     default -> CompareValue.Operator.GTE;
                 };
                 return new CompareValue(operator, value);
+            }
+            case MINUTE, HOUR, DAY, WEEK, MONTH, YEAR -> {
+                if (keyword) {
+                    throw badValue("modifier '" + modifier + "' needs a field; keyword searches have none");
+                }
+                TimePartValue.Part part = TimePartValue.Part.valueOf(modifier.name());
+                String text = raw.text().strip();
+                if (!text.matches("\\d{1,4}") || Integer.parseInt(text) < part.min() || Integer.parseInt(text) > part.max()) {
+                    throw badValue("modifier '" + modifier + "' on " + subject + " needs a whole number in [" + part.min() + "," + part.max() + "], not '"
+                            + raw.text() + "'");
+                }
+                return new TimePartValue(part, Integer.parseInt(text));
             }
             default -> throw new IllegalStateException("not a value-creating modifier: " + modifier);
         }
@@ -336,7 +348,7 @@ public final class ModifierChain
     {
         List<SigmaValue> result = new ArrayList<>(values.size());
         for (SigmaValue value : values) {
-            if (value instanceof RegexValue || value instanceof CidrValue || value instanceof CompareValue) {
+            if (value instanceof RegexValue || value instanceof CidrValue || value instanceof CompareValue || value instanceof TimePartValue) {
                 result.add(value);
                 continue;
             }

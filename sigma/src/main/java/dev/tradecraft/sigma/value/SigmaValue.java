@@ -6,6 +6,6 @@ package dev.tradecraft.sigma.value;
  * Sigma syntax.
  */
 public sealed interface SigmaValue
-        permits StringPattern, RegexValue, CidrValue, NumberValue, BooleanValue, NullValue, ExistsValue, CompareValue, FieldRefValue
+        permits StringPattern, RegexValue, CidrValue, NumberValue, BooleanValue, NullValue, ExistsValue, CompareValue, TimePartValue, FieldRefValue
 {
 }
