@@ -11,6 +11,7 @@ import dev.tradecraft.sigma.condition.And;
 import dev.tradecraft.sigma.condition.Not;
 import dev.tradecraft.sigma.condition.Ref;
 import dev.tradecraft.sigma.rule.DetectionItem;
+import dev.tradecraft.sigma.rule.RuleParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -324,18 +325,72 @@ class TestSigmaRuleLoader
     }
 
     @Test
-    void testGlobalCollectionSkipsTheFile()
+    void testGlobalCollectionIsMergedIntoEveryRule()
+    {
+        RuleLoadResult result = loader.loadText("collection.yml", """
+                action: global
+                title: Whoami variants
+                status: test
+                logsource: {category: process_creation, product: windows}
+                detection:
+                    condition: selection
+                level: high
+                ---
+                id: first
+                detection:
+                    selection:
+                        Image|endswith: '\\whoami.exe'
+                ---
+                id: second
+                title: Whoami by name
+                detection:
+                    selection:
+                        OriginalFileName: whoami.exe
+                ---
+                action: repeat
+                id: third
+                detection:
+                    selection:
+                        OriginalFileName: WHOAMI.EXE
+                ---
+                action: reset
+                ---
+                title: After reset
+                id: fourth
+                logsource: {product: windows, service: security}
+                detection:
+                    s: {EventID: 4625}
+                    condition: s
+                """);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of("first", "second", "third", "fourth"), result.rules().stream().map(SigmaRule::id).toList());
+        SigmaRule first = result.rules().get(0);
+        assertEquals("Whoami variants", first.title());
+        assertEquals(RuleStatus.TEST, first.status());
+        assertEquals("process_creation", first.logsource().category());
+        assertEquals(9, first.line(), "a merged rule is where its own document is");
+        assertEquals("Whoami by name", result.rules().get(1).title());
+        // repeat: the previous rule with this document's changes.
+        assertEquals("Whoami by name", result.rules().get(2).title());
+        assertEquals(Level.HIGH, result.rules().get(2).level());
+        // reset: nothing global any more.
+        assertEquals(RuleStatus.UNSTATED, result.rules().get(3).status());
+        assertEquals(RuleParser.DEFAULT_LEVEL, result.rules().get(3).level());
+    }
+
+    @Test
+    void testCollectionMistakesCostTheirDocument()
     {
         RuleLoadResult result = loader.loadText("bad.yml", """
-                action: global
-                title: Collection
-                detection:
-                    s: {EventID: 1}
-                    condition: s
+                action: repeat
+                title: Nothing to repeat
                 ---
-                logsource: {product: windows, service: security}
-                """);
-        assertProblem(onlyProblem(result), 1, RuleProblemKind.UNSUPPORTED_FEATURE, "v1 rule collection (action: global)");
+                action: sideways
+                """ + "---\n" + GOOD);
+        assertEquals(1, result.rules().size());
+        assertEquals(2, result.problems().size());
+        assertTrue(result.problems().get(0).message().contains("action: repeat needs a rule document before it"), result.problems().toString());
+        assertTrue(result.problems().get(1).message().contains("action must be global, reset or repeat"), result.problems().toString());
     }
 
     @Test

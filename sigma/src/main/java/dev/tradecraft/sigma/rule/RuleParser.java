@@ -92,6 +92,7 @@ public final class RuleParser
     private void parseDocuments(String text)
     {
         Iterator<Node> documents = YamlNodes.documents(source, text);
+        RuleCollection collection = new RuleCollection();
         int index = 0;
         while (true) {
             Node document;
@@ -112,7 +113,27 @@ public final class RuleParser
                 return;
             }
             index++;
-            if (!parseDocument(document, index)) {
+            Node rule = document;
+            if (document instanceof MappingNode mapping) {
+                Optional<RuleCollection.Action> action = RuleCollection.action(mapping);
+                if (action.isEmpty()) {
+                    problems.add(new RuleProblem(source, YamlNodes.line(document), RuleProblemKind.BAD_VALUE,
+                            "document " + index + ": action must be global, reset or repeat (Sigma v1 rule collections)"));
+                    continue;
+                }
+                try {
+                    Optional<MappingNode> merged = collection.accept(mapping, action.get());
+                    if (merged.isEmpty()) {
+                        continue;
+                    }
+                    rule = merged.get();
+                }
+                catch (IllegalStateException e) {
+                    problems.add(new RuleProblem(source, YamlNodes.line(document), RuleProblemKind.BAD_VALUE, "document " + index + ": " + e.getMessage()));
+                    continue;
+                }
+            }
+            if (!parseDocument(rule, index)) {
                 return;
             }
         }
@@ -141,12 +162,6 @@ public final class RuleParser
         String title = optionalText(entries, "title");
         String id = optionalText(entries, "id");
         String label = label(title, id, index);
-        if (entries.containsKey("action")) {
-            problems.add(new RuleProblem(source, line, RuleProblemKind.UNSUPPORTED_FEATURE,
-                    label + ": Sigma v1 rule collection (action: " + optionalText(entries, "action")
-                            + ") is not supported; the file is skipped (split it into standalone rules)"));
-            return false;
-        }
         if (entries.containsKey("correlation")) {
             problems.add(new RuleProblem(source, line, RuleProblemKind.UNSUPPORTED_FEATURE,
                     label + ": correlation rules are not supported yet"));
