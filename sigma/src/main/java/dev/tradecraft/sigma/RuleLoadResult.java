@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What loading found: the rules that parsed, in file order, and one problem per document (or
- * file) that did not.
+ * What loading found: the rules that parsed, in file order, the problems of every document (or
+ * file) that did not, and the filter documents (already applied to the rules they name when the
+ * loader loaded a whole set).
  */
-public record RuleLoadResult(List<SigmaRule> rules, List<RuleProblem> problems)
+public record RuleLoadResult(List<SigmaRule> rules, List<RuleProblem> problems, List<SigmaFilter> filters)
 {
     public RuleLoadResult
     {
         rules = List.copyOf(requireNonNull(rules, "rules is null"));
         problems = List.copyOf(requireNonNull(problems, "problems is null"));
+        filters = List.copyOf(requireNonNull(filters, "filters is null"));
+    }
+
+    public RuleLoadResult(List<SigmaRule> rules, List<RuleProblem> problems)
+    {
+        this(rules, problems, List.of());
     }
 
     /** Problem counts per kind, in enum order, for summaries such as "4 skipped: 3 UNSUPPORTED_MODIFIER, 1 BAD_YAML". */

@@ -54,6 +54,7 @@ public final class SigmaRuleLoader
         requireNonNull(pathsOrDirs, "pathsOrDirs is null");
         List<SigmaRule> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
+        List<SigmaFilter> filters = new ArrayList<>();
         Map<String, SigmaRule> byId = new HashMap<>();
         for (Path path : pathsOrDirs) {
             List<Path> files;
@@ -67,9 +68,11 @@ public final class SigmaRuleLoader
             for (Path file : files) {
                 RuleLoadResult result = loadFile(file);
                 addUnique(result, rules, problems, byId);
+                filters.addAll(result.filters());
             }
         }
-        return new RuleLoadResult(rules, problems);
+        // Filters apply to the whole set: a filter file may come before the rules it names.
+        return new RuleLoadResult(RuleFilters.apply(rules, filters, problems), problems, filters);
     }
 
     /** Loads rules from text, e.g. a jar resource or a test; {@code source} names it in problems. */
@@ -79,8 +82,9 @@ public final class SigmaRuleLoader
         requireNonNull(yamlText, "yamlText is null");
         List<SigmaRule> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
-        addUnique(RuleParser.parse(source, stripBom(yamlText), placeholders), rules, problems, new HashMap<>());
-        return new RuleLoadResult(rules, problems);
+        RuleLoadResult parsed = RuleParser.parse(source, stripBom(yamlText), placeholders);
+        addUnique(parsed, rules, problems, new HashMap<>());
+        return new RuleLoadResult(RuleFilters.apply(rules, parsed.filters(), problems), problems, parsed.filters());
     }
 
     private static List<Path> ruleFiles(Path directory)

@@ -313,6 +313,7 @@ class TestSigmaRuleLoader
                     s: {sc-status: 401}
                     condition: s | count() by c-ip > 10
                 """), 6, RuleProblemKind.UNSUPPORTED_FEATURE, "legacy aggregation '| count() by c-ip > 10'");
+        // A filter naming a rule that is not loaded applies to nothing, and says so.
         assertProblem(problemOf("""
                 title: Filter
                 id: flt
@@ -321,7 +322,7 @@ class TestSigmaRuleLoader
                     rules: [abc]
                     selection: {User: admin}
                     condition: not selection
-                """), 1, RuleProblemKind.UNSUPPORTED_FEATURE, "filter documents are not supported yet");
+                """), 1, RuleProblemKind.UNKNOWN_IDENTIFIER, "filter 'Filter' (flt): names rule abc, which is not among the rules loaded");
     }
 
     @Test

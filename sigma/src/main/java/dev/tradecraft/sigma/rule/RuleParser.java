@@ -9,6 +9,7 @@ import dev.tradecraft.sigma.RuleLoadResult;
 import dev.tradecraft.sigma.RuleProblem;
 import dev.tradecraft.sigma.RuleProblemKind;
 import dev.tradecraft.sigma.RuleStatus;
+import dev.tradecraft.sigma.SigmaFilter;
 import dev.tradecraft.sigma.SigmaRule;
 import dev.tradecraft.sigma.condition.Condition;
 import dev.tradecraft.sigma.condition.ConditionException;
@@ -61,6 +62,7 @@ public final class RuleParser
     private final Placeholders placeholders;
     private final List<SigmaRule> rules = new ArrayList<>();
     private final List<RuleProblem> problems = new ArrayList<>();
+    private final List<SigmaFilter> filters = new ArrayList<>();
 
     private RuleParser(String source, Placeholders placeholders)
     {
@@ -86,7 +88,7 @@ public final class RuleParser
         requireNonNull(placeholders, "placeholders is null");
         RuleParser parser = new RuleParser(source, placeholders);
         parser.parseDocuments(text);
-        return new RuleLoadResult(parser.rules, parser.problems);
+        return new RuleLoadResult(parser.rules, parser.problems, parser.filters);
     }
 
     private void parseDocuments(String text)
@@ -168,8 +170,7 @@ public final class RuleParser
             return true;
         }
         if (entries.containsKey("filter") && !entries.containsKey("detection")) {
-            problems.add(new RuleProblem(source, line, RuleProblemKind.UNSUPPORTED_FEATURE,
-                    label + ": Sigma filter documents are not supported yet"));
+            parseFilter(entries, line, title, id, label);
             return true;
         }
         if (title == null && !entries.containsKey("detection") && !entries.containsKey("logsource")) {
@@ -179,6 +180,44 @@ public final class RuleParser
         }
         new DocumentParser(entries, line, title, id, label).parse();
         return true;
+    }
+
+    /**
+     * A filter document: {@code filter} holds {@code rules} (the ids it applies to) and a detection
+     * (search identifiers and a condition), read as a rule's detection is.
+     */
+    private void parseFilter(Map<String, NodeTuple> entries, int line, String title, String id, String label)
+    {
+        NodeTuple filter = entries.get("filter");
+        if (!(filter.getValueNode() instanceof MappingNode mapping)) {
+            problems.add(new RuleProblem(source, YamlNodes.line(filter.getValueNode()), RuleProblemKind.BAD_VALUE, label + ": filter must be a mapping"));
+            return;
+        }
+        List<String> targets = new ArrayList<>();
+        List<NodeTuple> detection = new ArrayList<>();
+        try {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("rules")) {
+                    targets.addAll(YamlNodes.scalars(tuple.getValueNode(), "filter rules"));
+                }
+                else {
+                    detection.add(tuple);
+                }
+            }
+        }
+        catch (YamlShapeException e) {
+            problems.add(new RuleProblem(source, e.line(), RuleProblemKind.BAD_VALUE, label + ": " + e.getMessage()));
+            return;
+        }
+        if (targets.isEmpty()) {
+            problems.add(new RuleProblem(source, YamlNodes.line(filter.getKeyNode()), RuleProblemKind.MISSING_FIELD, label + ": filter names no rules"));
+            return;
+        }
+        Map<String, NodeTuple> asRule = new LinkedHashMap<>(entries);
+        asRule.remove("filter");
+        asRule.put("detection", new NodeTuple(filter.getKeyNode(),
+                new MappingNode(Tag.MAP, true, detection, mapping.getFlowStyle(), mapping.getStartMark(), mapping.getEndMark())));
+        new DocumentParser(asRule, line, title, id, label).parseFilter(targets);
     }
 
     private static String optionalText(Map<String, NodeTuple> entries, String key)
@@ -265,6 +304,25 @@ public final class RuleParser
             String ruleId = id != null ? id : derivedId();
             rules.add(new SigmaRule(ruleId, title, status, level, author, description, tags, references, falsepositives,
                     logsource, source, line, detection, unresolved));
+        }
+
+        /** Reads the document as a filter whose detection is under {@code detection}. */
+        void parseFilter(List<String> targets)
+        {
+            if (title == null) {
+                problem(line, RuleProblemKind.MISSING_FIELD, "no title");
+            }
+            Logsource logsource = logsource();
+            Detection detection = detection();
+            if (!unresolved.isEmpty()) {
+                problem(line, RuleProblemKind.UNRESOLVED_PLACEHOLDER, "no values for placeholders " + unresolved
+                        + " (a filter is applied only whole: give them in a placeholder file, --placeholders FILE)");
+            }
+            if (!found.isEmpty()) {
+                problems.addAll(found);
+                return;
+            }
+            filters.add(new SigmaFilter(id != null ? id : derivedId(), title, logsource, targets, detection, source, line));
         }
 
         // Stable across runs and machines, so hits of an id-less rule group together over time.
