@@ -41,6 +41,15 @@ final class RuleFilters
             byId.put(result.get(i).id(), i);
         }
         for (SigmaFilter filter : filters) {
+            if (filter.rules().equals(List.of("any"))) {
+                // pySigma's reading of `rules: any`: every rule whose logsource the filter covers.
+                for (int i = 0; i < result.size(); i++) {
+                    if (covers(filter.logsource(), result.get(i).logsource())) {
+                        result.set(i, filtered(result.get(i), filter));
+                    }
+                }
+                continue;
+            }
             for (String target : filter.rules()) {
                 Integer index = byId.get(target);
                 if (index == null) {

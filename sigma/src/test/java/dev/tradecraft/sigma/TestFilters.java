@@ -94,4 +94,21 @@ class TestFilters
         assertTrue(matchesAny(rules, event("EventID", "4625", "IpAddress", "192.0.2.7")));
         assertFalse(matchesAny(rules, event("EventID", "4625", "IpAddress", "10.0.0.5")));
     }
+
+    @Test
+    void testRulesAnyAppliesToEveryCoveredRule()
+    {
+        String other = RULE.replace("11111111-2222-3333-4444-555555555555", "33333333-2222-3333-4444-555555555555").replace("4625", "4771");
+        String linux = RULE.replace("11111111-2222-3333-4444-555555555555", "44444444-2222-3333-4444-555555555555").replace("product: test",
+                "product: linux");
+        String any = FILTER.replace("    rules:\n        - 11111111-2222-3333-4444-555555555555\n", "    rules: any\n");
+        RuleLoadResult loaded = new SigmaRuleLoader().loadText("rules.yml", RULE + "---\n" + other + "---\n" + linux + "---\n" + any);
+        assertEquals(List.of(), loaded.problems());
+        SigmaRuleset rules = SigmaCompiler.compile(loaded.rules(), testMappings());
+        assertFalse(matchesAny(rules, event("EventID", "4625", "IpAddress", "10.0.0.5")));
+        assertFalse(matchesAny(rules, event("EventID", "4771", "IpAddress", "10.0.0.5")));
+        assertTrue(matchesAny(rules, event("EventID", "4771", "IpAddress", "192.0.2.1")));
+        assertTrue(loaded.rules().get(2).detection().identifiers().keySet().stream().noneMatch(name -> name.startsWith("filter:")),
+                "the linux rule is not covered by a filter for product test");
+    }
 }
