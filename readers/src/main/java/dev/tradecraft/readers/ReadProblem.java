@@ -2,6 +2,7 @@ package dev.tradecraft.readers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tradecraft.core.PrintableText;
 import dev.tradecraft.core.SourcePosition;
 
 /**
@@ -12,39 +13,13 @@ import dev.tradecraft.core.SourcePosition;
  */
 public record ReadProblem(SourcePosition position, ProblemKind kind, String message)
 {
-    static final int MAX_MESSAGE_LENGTH = 300;
+    static final int MAX_MESSAGE_LENGTH = PrintableText.MESSAGE_LENGTH;
 
     public ReadProblem
     {
         requireNonNull(position, "position is null");
         requireNonNull(kind, "kind is null");
-        message = printable(requireNonNull(message, "message is null"));
-    }
-
-    private static String printable(String text)
-    {
-        boolean clean = text.length() <= MAX_MESSAGE_LENGTH;
-        for (int i = 0; clean && i < text.length(); i++) {
-            clean = !isControl(text.charAt(i));
-        }
-        if (clean) {
-            return text;
-        }
-        int end = Math.min(text.length(), MAX_MESSAGE_LENGTH);
-        StringBuilder out = new StringBuilder(end + 3);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            out.append(isControl(c) ? '?' : c);
-        }
-        if (end < text.length()) {
-            out.append("...");
-        }
-        return out.toString();
-    }
-
-    private static boolean isControl(char c)
-    {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+        message = PrintableText.of(requireNonNull(message, "message is null"), MAX_MESSAGE_LENGTH);
     }
 
     @Override

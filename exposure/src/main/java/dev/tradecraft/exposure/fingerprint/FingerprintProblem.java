@@ -2,6 +2,7 @@ package dev.tradecraft.exposure.fingerprint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tradecraft.core.PrintableText;
 import dev.tradecraft.core.SourcePosition;
 
 /**
@@ -11,7 +12,7 @@ import dev.tradecraft.core.SourcePosition;
  */
 public record FingerprintProblem(SourcePosition position, Kind kind, String message)
 {
-    static final int MAX_MESSAGE_LENGTH = 300;
+    static final int MAX_MESSAGE_LENGTH = PrintableText.MESSAGE_LENGTH;
 
     /** What went wrong, as a code a summary can count. */
     public enum Kind
@@ -39,35 +40,7 @@ public record FingerprintProblem(SourcePosition position, Kind kind, String mess
     {
         requireNonNull(position, "position is null");
         requireNonNull(kind, "kind is null");
-        message = printable(requireNonNull(message, "message is null"));
-    }
-
-    // Messages quote patterns and examples, which hold control characters (binary banners); cut and
-    // clean them once here so every terminal and report gets a single readable line.
-    private static String printable(String text)
-    {
-        boolean clean = text.length() <= MAX_MESSAGE_LENGTH;
-        for (int i = 0; clean && i < text.length(); i++) {
-            clean = !isControl(text.charAt(i));
-        }
-        if (clean) {
-            return text;
-        }
-        int end = Math.min(text.length(), MAX_MESSAGE_LENGTH);
-        StringBuilder out = new StringBuilder(end + 3);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            out.append(isControl(c) ? '?' : c);
-        }
-        if (end < text.length()) {
-            out.append("...");
-        }
-        return out.toString();
-    }
-
-    private static boolean isControl(char c)
-    {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+        message = PrintableText.of(requireNonNull(message, "message is null"), MAX_MESSAGE_LENGTH);
     }
 
     @Override

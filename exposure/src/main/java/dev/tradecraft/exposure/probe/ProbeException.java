@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 
+import dev.tradecraft.core.PrintableText;
+
 /** A scope that cannot be used: unreadable, without an authorisation, or without any target. */
 public final class ProbeException extends Exception
 {
@@ -11,13 +13,13 @@ public final class ProbeException extends Exception
 
     public ProbeException(Path file, String message)
     {
-        super(Printable.of(requireNonNull(message, "message is null"), 1000));
+        super(PrintableText.of(requireNonNull(message, "message is null"), 1000));
         this.file = requireNonNull(file, "file is null");
     }
 
     public ProbeException(Path file, String message, Throwable cause)
     {
-        super(Printable.of(requireNonNull(message, "message is null"), 1000), cause);
+        super(PrintableText.of(requireNonNull(message, "message is null"), 1000), cause);
         this.file = requireNonNull(file, "file is null");
     }
 

@@ -2,6 +2,7 @@ package dev.tradecraft.exposure.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tradecraft.core.PrintableText;
 import dev.tradecraft.core.SourcePosition;
 
 /**
@@ -39,7 +40,7 @@ public record ProbeFailure(ProbeTarget target, SourcePosition position, Kind kin
         requireNonNull(target, "target is null");
         requireNonNull(position, "position is null");
         requireNonNull(kind, "kind is null");
-        reason = Printable.of(requireNonNull(reason, "reason is null"));
+        reason = PrintableText.of(requireNonNull(reason, "reason is null"), PrintableText.MESSAGE_LENGTH);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.tradecraft.core.PrintableText;
 import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.exposure.scan.Banner;
 import dev.tradecraft.exposure.scan.HtmlTitle;
@@ -227,7 +228,7 @@ public final class Prober
         }
         if (getFailure != null) {
             raw.append("GET ").append(START_PAGE).append("\r\n")
-                    .append("no answer: ").append(getFailure.kind()).append(": ").append(Printable.of(getFailure.getMessage())).append("\r\n");
+                    .append("no answer: ").append(getFailure.kind()).append(": ").append(PrintableText.of(getFailure.getMessage(), PrintableText.MESSAGE_LENGTH)).append("\r\n");
         }
         return raw.toString();
     }

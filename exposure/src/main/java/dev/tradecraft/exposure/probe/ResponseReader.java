@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import dev.tradecraft.core.PrintableText;
 import dev.tradecraft.exposure.scan.HttpHeaders;
 
 /**
@@ -342,7 +343,7 @@ final class ResponseReader
 
     private static String quote(String text)
     {
-        return Printable.of(text, QUOTE_LENGTH);
+        return PrintableText.of(text, QUOTE_LENGTH);
     }
 
     private static ExchangeException malformed(String message)

@@ -2,6 +2,7 @@ package dev.tradecraft.exposure.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tradecraft.core.PrintableText;
 import dev.tradecraft.core.SourcePosition;
 
 /** A scope file line that was skipped, and why. Prints as {@code file:line: message}. */
@@ -10,7 +11,7 @@ public record ScopeProblem(SourcePosition position, String message)
     public ScopeProblem
     {
         requireNonNull(position, "position is null");
-        message = Printable.of(requireNonNull(message, "message is null"));
+        message = PrintableText.of(requireNonNull(message, "message is null"), PrintableText.MESSAGE_LENGTH);
     }
 
     @Override

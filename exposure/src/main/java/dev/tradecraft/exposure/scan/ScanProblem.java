@@ -3,6 +3,7 @@ package dev.tradecraft.exposure.scan;
 import static dev.tradecraft.core.Checks.checkNotBlank;
 import static java.util.Objects.requireNonNull;
 
+import dev.tradecraft.core.PrintableText;
 import dev.tradecraft.core.SourcePosition;
 
 /**
@@ -35,42 +36,13 @@ public record ScanProblem(SourcePosition position, String kind, String message)
     /** The file or its compressed stream cannot be read. */
     public static final String IO_ERROR = "IO_ERROR";
 
-    static final int MAX_MESSAGE_LENGTH = 300;
+    static final int MAX_MESSAGE_LENGTH = PrintableText.MESSAGE_LENGTH;
 
     public ScanProblem
     {
         requireNonNull(position, "position is null");
         checkNotBlank(kind, "kind");
-        message = printable(requireNonNull(message, "message is null"));
-    }
-
-    private static String printable(String text)
-    {
-        boolean clean = text.length() <= MAX_MESSAGE_LENGTH;
-        for (int i = 0; clean && i < text.length(); i++) {
-            clean = !isControl(text.charAt(i));
-        }
-        if (clean) {
-            return text;
-        }
-        int end = Math.min(text.length(), MAX_MESSAGE_LENGTH);
-        if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        StringBuilder out = new StringBuilder(end + 3);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            out.append(isControl(c) ? '?' : c);
-        }
-        if (end < text.length()) {
-            out.append("...");
-        }
-        return out.toString();
-    }
-
-    private static boolean isControl(char c)
-    {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+        message = PrintableText.of(requireNonNull(message, "message is null"), MAX_MESSAGE_LENGTH);
     }
 
     @Override
