@@ -51,11 +51,8 @@ final class HuntCommand implements Callable<Integer>
     @Option(names = "--iocs", paramLabel = "FILE", description = "IOC feed in Tradecraft CSV (repeatable, see docs/iocs.md). Default: the built-in ToolShell feed.")
     private List<Path> iocs = new ArrayList<>();
 
-    @Option(names = "--mappings", paramLabel = "FILE", description = "Extra Sigma logsource mappings (YAML), added to the built-in ones.")
-    private Path mappings;
-
-    @Option(names = "--placeholders", paramLabel = "FILE", description = "The site's values for |expand placeholders in your rules (YAML: name: [values]).")
-    private Path placeholders;
+    @Mixin
+    private SigmaSiteOptions site = new SigmaSiteOptions();
 
     @Option(names = "--org", paramLabel = "NAME", description = "Treat every root as this one organisation; its first folder level names the host.")
     private String organisation;
@@ -95,7 +92,7 @@ final class HuntCommand implements Callable<Integer>
         }
         DetectionContent content;
         try {
-            content = DetectionContent.load(rules, iocs, Optional.ofNullable(mappings), Optional.ofNullable(placeholders));
+            content = DetectionContent.load(rules, iocs, site.mappingFile(), site.placeholderFile());
         }
         catch (SigmaException | IOException e) {
             stderr.println("tradecraft hunt: " + e.getMessage());

@@ -23,6 +23,7 @@ import dev.tradecraft.sigma.RuleStatus;
 import dev.tradecraft.sigma.SigmaException;
 import dev.tradecraft.sigma.SigmaRuleLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,14 +44,11 @@ final class RulesCheckCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SigmaSiteOptions site = new SigmaSiteOptions();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or folders (every *.yml and *.yaml below a folder).")
     private List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--mappings", paramLabel = "FILE", description = "Logsource mappings added to the built-in ones.")
-    private Path mappingFile;
-
-    @Option(names = "--placeholders", paramLabel = "FILE", description = "The site's values for |expand placeholders (YAML: name: [values]).")
-    private Path placeholderFile;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
     private Format format = Format.table;
@@ -68,25 +66,15 @@ final class RulesCheckCommand implements Callable<Integer>
                 return ExitCodes.INVALID_INPUT;
             }
         }
-        LogsourceMappings mappings = LogsourceMappings.builtIn();
-        if (mappingFile != null) {
-            try {
-                mappings = mappings.plus(LogsourceMappings.load(mappingFile));
-            }
-            catch (SigmaException e) {
-                stderr.println("tradecraft rules check: " + TerminalText.safe(e.getMessage()));
-                return ExitCodes.INVALID_INPUT;
-            }
+        LogsourceMappings mappings;
+        Placeholders placeholders;
+        try {
+            mappings = site.mappings();
+            placeholders = site.placeholders();
         }
-        Placeholders placeholders = Placeholders.NONE;
-        if (placeholderFile != null) {
-            try {
-                placeholders = Placeholders.load(placeholderFile);
-            }
-            catch (SigmaException e) {
-                stderr.println("tradecraft rules check: " + TerminalText.safe(e.getMessage()));
-                return ExitCodes.INVALID_INPUT;
-            }
+        catch (SigmaException e) {
+            stderr.println("tradecraft rules check: " + TerminalText.safe(e.getMessage()));
+            return ExitCodes.INVALID_INPUT;
         }
         RuleCheck check = RuleCheck.of(new SigmaRuleLoader(placeholders).load(paths), mappings);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -25,6 +25,7 @@ import dev.tradecraft.sigma.SigmaCompiler;
 import dev.tradecraft.sigma.SigmaException;
 import dev.tradecraft.sigma.SigmaRuleLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,18 +43,15 @@ final class RulesTestCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SigmaSiteOptions site = new SigmaSiteOptions();
+
     @Option(names = "--regression", required = true, paramLabel = "DIR",
             description = "Folder with regression cases: SigmaHQ's repository root (holding regression_data/) or regression_data/ itself.")
     private Path regression;
 
     @Option(names = "--rules", required = true, paramLabel = "PATH", description = "Rule files or folders the cases name (repeatable).")
     private List<Path> rules = new ArrayList<>();
-
-    @Option(names = "--mappings", paramLabel = "FILE", description = "Logsource mappings added to the built-in ones.")
-    private Path mappingFile;
-
-    @Option(names = "--placeholders", paramLabel = "FILE", description = "The site's values for |expand placeholders (YAML: name: [values]).")
-    private Path placeholderFile;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
     private Format format = Format.table;
@@ -73,25 +71,15 @@ final class RulesTestCommand implements Callable<Integer>
                 return ExitCodes.INVALID_INPUT;
             }
         }
-        LogsourceMappings mappings = LogsourceMappings.builtIn();
-        if (mappingFile != null) {
-            try {
-                mappings = mappings.plus(LogsourceMappings.load(mappingFile));
-            }
-            catch (SigmaException e) {
-                stderr.println("tradecraft rules test: " + TerminalText.safe(e.getMessage()));
-                return ExitCodes.INVALID_INPUT;
-            }
+        LogsourceMappings mappings;
+        Placeholders placeholders;
+        try {
+            mappings = site.mappings();
+            placeholders = site.placeholders();
         }
-        Placeholders placeholders = Placeholders.NONE;
-        if (placeholderFile != null) {
-            try {
-                placeholders = Placeholders.load(placeholderFile);
-            }
-            catch (SigmaException e) {
-                stderr.println("tradecraft rules test: " + TerminalText.safe(e.getMessage()));
-                return ExitCodes.INVALID_INPUT;
-            }
+        catch (SigmaException e) {
+            stderr.println("tradecraft rules test: " + TerminalText.safe(e.getMessage()));
+            return ExitCodes.INVALID_INPUT;
         }
         RuleLoadResult loaded = new SigmaRuleLoader(placeholders).load(rules);
         Hunter hunter = Hunter.builder(SigmaCompiler.compile(loaded.rules(), mappings)).build();
