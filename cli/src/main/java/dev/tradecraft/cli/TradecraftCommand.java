@@ -32,6 +32,7 @@ public final class TradecraftCommand
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpOptions(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             err.println("tradecraft " + cmd.getCommandName() + ": " + exception);
@@ -52,6 +53,13 @@ public final class TradecraftCommand
             return ExitCodes.INVALID_INPUT;
         });
         return commandLine;
+    }
+
+    /** Every command answers {@code --help} (and {@code --version}), as the root does. */
+    private static void withHelpOptions(CommandLine commandLine)
+    {
+        commandLine.getCommandSpec().mixinStandardHelpOptions(true);
+        commandLine.getSubcommands().values().forEach(TradecraftCommand::withHelpOptions);
     }
 
     static final class Version implements CommandLine.IVersionProvider
