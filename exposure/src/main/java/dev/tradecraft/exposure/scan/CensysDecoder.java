@@ -51,7 +51,7 @@ final class CensysDecoder implements JsonRecordDecoder
             switch (name) {
                 case "ip" -> host.address = JsonValues.text(parser, token);
                 case "last_updated_at" -> lastUpdated = JsonValues.text(parser, token);
-                case "location" -> readLocation(parser, token);
+                case "location" -> countryText = JsonValues.fieldText(parser, token, "country_code", countryText);
                 case "autonomous_system" -> readAutonomousSystem(parser, token);
                 case "dns" -> readDns(parser, token);
                 case "services" -> readServices(parser, token, recordLine);
@@ -99,23 +99,6 @@ final class CensysDecoder implements JsonRecordDecoder
             host.observed = ScanTimes.parseIso(lastUpdated);
             if (host.observed == null) {
                 problems.report(line, ScanProblem.BAD_VALUE, "last_updated_at '" + lastUpdated + "' is not an ISO 8601 time; dropped");
-            }
-        }
-    }
-
-    private void readLocation(JsonParser parser, JsonToken token) throws IOException
-    {
-        if (!JsonValues.isObject(parser, token)) {
-            return;
-        }
-        String name;
-        while ((name = parser.nextFieldName()) != null) {
-            JsonToken value = parser.nextToken();
-            if (name.equals("country_code")) {
-                countryText = JsonValues.text(parser, value);
-            }
-            else {
-                parser.skipChildren();
             }
         }
     }

@@ -96,6 +96,29 @@ final class JsonValues
         }
     }
 
+    /**
+     * The text of one field of an object value (the last, if repeated), the object read through;
+     * {@code absent} when the value is not an object or has no such field.
+     */
+    static String fieldText(JsonParser parser, JsonToken token, String field, String absent) throws IOException
+    {
+        String found = absent;
+        if (!isObject(parser, token)) {
+            return found;
+        }
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+            JsonToken value = parser.nextToken();
+            if (name.equals(field)) {
+                found = text(parser, value);
+            }
+            else {
+                parser.skipChildren();
+            }
+        }
+        return found;
+    }
+
     /** Whether the value is an object, whose fields the caller reads next; any other value is skipped. */
     static boolean isObject(JsonParser parser, JsonToken token) throws IOException
     {

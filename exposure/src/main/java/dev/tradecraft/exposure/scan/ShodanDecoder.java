@@ -55,7 +55,7 @@ final class ShodanDecoder implements JsonRecordDecoder
                         assign(name, JsonValues.text(parser, token));
                 case "ip" -> readIp(parser, token);
                 case "hostnames" -> JsonValues.strings(parser, token, draft.hostnames);
-                case "location" -> readLocation(parser, token);
+                case "location" -> countryText = JsonValues.fieldText(parser, token, "country_code", countryText);
                 case "cpe", "cpe23" -> JsonValues.strings(parser, token, draft.cpes);
                 case "data" -> data = JsonValues.cappedText(parser, token, ScanValues.MAX_TEXT_CHARS);
                 case "http" -> readHttp(parser, token);
@@ -143,23 +143,6 @@ final class ShodanDecoder implements JsonRecordDecoder
             return ipv6.strip();
         }
         return ScanValues.ipv4(ipNumber);
-    }
-
-    private void readLocation(JsonParser parser, JsonToken token) throws IOException
-    {
-        if (!JsonValues.isObject(parser, token)) {
-            return;
-        }
-        String name;
-        while ((name = parser.nextFieldName()) != null) {
-            JsonToken value = parser.nextToken();
-            if (name.equals("country_code")) {
-                countryText = JsonValues.text(parser, value);
-            }
-            else {
-                parser.skipChildren();
-            }
-        }
     }
 
     private void readHttp(JsonParser parser, JsonToken token) throws IOException
