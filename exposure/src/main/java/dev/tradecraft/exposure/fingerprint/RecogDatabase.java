@@ -41,6 +41,8 @@ public final class RecogDatabase
     private final Map<String, Optional<RecogMatch>> memo = new ConcurrentHashMap<>();
     private final LongAdder memoHits = new LongAdder();
     private volatile boolean memoUseful = true;
+    // Hits only matter until the memo is full and judged; after that a hit costs only the lookup.
+    private volatile boolean memoJudged;
 
     RecogDatabase(
             String name,
@@ -141,16 +143,21 @@ public final class RecogDatabase
         }
         Optional<RecogMatch> match = memo.get(text);
         if (match != null) {
-            memoHits.increment();
+            if (!memoJudged) {
+                memoHits.increment();
+            }
             return match;
         }
         match = matchUncached(text);
         if (memo.size() < MEMO_ENTRIES) {
             memo.put(text, match);
         }
-        else if (memoUseful && memoHits.sum() < MEMO_ENTRIES) {
-            memoUseful = false;
-            memo.clear();
+        else if (!memoJudged) {
+            memoJudged = true;
+            if (memoHits.sum() < MEMO_ENTRIES) {
+                memoUseful = false;
+                memo.clear();
+            }
         }
         return match;
     }
