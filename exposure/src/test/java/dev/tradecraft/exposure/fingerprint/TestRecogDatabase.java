@@ -181,4 +181,23 @@ public class TestRecogDatabase
         RecogMatch match = database.match("Microsoft-IIS/10.0").orElseThrow();
         assertThrows(UnsupportedOperationException.class, () -> match.parameters().put("x", "y"));
     }
+
+    /** Past the memo's bound (a new text every time, as request GUIDs are) every answer stays the one matching gives. */
+    @Test
+    public void testAnswersStayRightPastTheMemoBound()
+    {
+        List<String> texts = List.of("Apache/2.4.41 (Ubuntu)", "nothing known", "nginx");
+        Map<String, Optional<RecogMatch>> first = new LinkedHashMap<>();
+        for (String text : texts) {
+            first.put(text, database.match(text));
+        }
+        for (int i = 0; i < 40_000; i++) {
+            database.match("unique-" + i);
+        }
+        for (String text : texts) {
+            assertEquals(first.get(text), database.match(text), text);
+            assertEquals(first.get(text), database.fingerprints().stream().map(fingerprint -> fingerprint.match(text)).filter(Optional::isPresent)
+                    .findFirst().orElse(Optional.empty()), text);
+        }
+    }
 }
