@@ -87,7 +87,7 @@ public class SigmaMatchBench
             }
         }
         events = mix.toArray(new Event[0]);
-        System.out.println("\nSigmaMatchBench: " + ruleset.rules().size() + " rules, " + events.length + " events in the mix");
+        System.out.println("\nSigmaMatchBench: " + ruleset.rules().size() + " rules, " + events.length + " events in the mix; " + ruleset);
     }
 
     private static void read(Path file, List<Event> into)

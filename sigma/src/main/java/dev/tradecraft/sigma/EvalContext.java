@@ -29,10 +29,13 @@ final class EvalContext
     private EventFields fields;
     private Event event;
     final MatchTrail trail = new MatchTrail();
+    // Null when the ruleset walks every candidate rule's tree.
+    final LiteralPrefilter.Scan scan;
     boolean inUse;
 
-    EvalContext(String[] fieldNames, MappingAlternative[] alternatives, int rules)
+    EvalContext(String[] fieldNames, MappingAlternative[] alternatives, int rules, LiteralPrefilter.Scan scan)
     {
+        this.scan = scan;
         this.candidates = new long[(rules + 63) >>> 6];
         this.fieldNames = fieldNames;
         this.alternatives = alternatives;

@@ -2,6 +2,9 @@ package dev.tradecraft.sigma;
 
 import dev.tradecraft.core.EventFields;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A node of the tree-walking evaluator: a rule's resolved condition with its search identifiers
  * inlined, field names already mapped for one logsource alternative and numbered.
@@ -10,6 +13,19 @@ abstract class EvalNode
 {
     abstract boolean eval(EvalContext context);
 
+    /**
+     * Literals of which at least one is found in every event this node accepts, or null when the
+     * node accepts events without any (negations, numbers, absent fields…). Sound, not exact: the
+     * prefilter skips a rule only when none of its atoms occurs, and the tree still decides.
+     */
+    abstract List<LiteralAtom> requiredLiterals();
+
+    /** Whether evaluating this node runs a regular expression; AND puts such operands last. */
+    boolean costly()
+    {
+        return false;
+    }
+
     static final class AndNode
             extends EvalNode
     {
@@ -17,7 +33,29 @@ abstract class EvalNode
 
         AndNode(EvalNode[] operands)
         {
-            this.operands = operands;
+            this.operands = cheapFirst(operands);
+        }
+
+        /**
+         * Field tests that run regular expressions go last, so cheaper operands can fail first.
+         * Only field tests move (they add nothing to the match trail), so the order of the
+         * keyword evidence a match reports does not change.
+         */
+        private static EvalNode[] cheapFirst(EvalNode[] operands)
+        {
+            EvalNode[] result = new EvalNode[operands.length];
+            int next = 0;
+            for (EvalNode operand : operands) {
+                if (!operand.costly()) {
+                    result[next++] = operand;
+                }
+            }
+            for (EvalNode operand : operands) {
+                if (operand.costly()) {
+                    result[next++] = operand;
+                }
+            }
+            return result;
         }
 
         @Override
@@ -31,6 +69,16 @@ abstract class EvalNode
                 }
             }
             return true;
+        }
+
+        @Override
+        List<LiteralAtom> requiredLiterals()
+        {
+            List<List<LiteralAtom>> required = new ArrayList<>(operands.length);
+            for (EvalNode operand : operands) {
+                required.add(operand.requiredLiterals());
+            }
+            return LiteralAtom.mostSelective(required);
         }
     }
 
@@ -56,6 +104,16 @@ abstract class EvalNode
             }
             return false;
         }
+
+        @Override
+        List<LiteralAtom> requiredLiterals()
+        {
+            List<List<LiteralAtom>> choices = new ArrayList<>(operands.length);
+            for (EvalNode operand : operands) {
+                choices.add(operand.requiredLiterals());
+            }
+            return LiteralAtom.union(choices);
+        }
     }
 
     static final class NotNode
@@ -76,6 +134,12 @@ abstract class EvalNode
             // What satisfied a negated search is evidence against the match, not for it.
             context.trail.reset(mark);
             return !result;
+        }
+
+        @Override
+        List<LiteralAtom> requiredLiterals()
+        {
+            return null;
         }
     }
 
@@ -113,6 +177,25 @@ abstract class EvalNode
             }
             return result != negated;
         }
+
+        @Override
+        List<LiteralAtom> requiredLiterals()
+        {
+            return negated ? null : valueLiterals(fieldId, values, all);
+        }
+
+        @Override
+        boolean costly()
+        {
+            for (ValueTest[] alternatives : values) {
+                for (ValueTest test : alternatives) {
+                    if (test.costly()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /** A keyword search: values looked for in every field of the event. */
@@ -142,6 +225,12 @@ abstract class EvalNode
                 return !result;
             }
             return result;
+        }
+
+        @Override
+        List<LiteralAtom> requiredLiterals()
+        {
+            return negated ? null : valueLiterals(LiteralAtom.ANY_FIELD, values, all);
         }
 
         private boolean anyFound(EvalContext context)
@@ -188,6 +277,21 @@ abstract class EvalNode
             }
         }
         return false;
+    }
+
+    /** Each row is a YAML value (OR of its alternatives); rows are OR-ed, or AND-ed with {@code all}. */
+    private static List<LiteralAtom> valueLiterals(int fieldId, ValueTest[][] values, boolean all)
+    {
+        List<List<LiteralAtom>> rows = new ArrayList<>(values.length);
+        for (ValueTest[] alternatives : values) {
+            List<List<LiteralAtom>> choices = new ArrayList<>(alternatives.length);
+            for (ValueTest test : alternatives) {
+                String literal = test.requiredLiteral();
+                choices.add(literal == null ? null : List.of(new LiteralAtom(fieldId, literal)));
+            }
+            rows.add(LiteralAtom.union(choices));
+        }
+        return all ? LiteralAtom.mostSelective(rows) : LiteralAtom.union(rows);
     }
 
     private static boolean needsFolded(ValueTest[][] values)

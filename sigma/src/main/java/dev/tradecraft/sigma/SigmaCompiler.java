@@ -22,6 +22,15 @@ public final class SigmaCompiler
 
     public static SigmaRuleset compile(List<SigmaRule> rules, LogsourceMappings mappings)
     {
+        return compile(rules, mappings, true);
+    }
+
+    /**
+     * @param prefiltered false walks every candidate rule's tree: the plain reference the
+     *        prefiltered evaluator is tested against
+     */
+    static SigmaRuleset compile(List<SigmaRule> rules, LogsourceMappings mappings, boolean prefiltered)
+    {
         requireNonNull(rules, "rules is null");
         requireNonNull(mappings, "mappings is null");
         List<TreeRuleset.CompiledRule> compiled = new ArrayList<>(rules.size());
@@ -63,7 +72,7 @@ public final class SigmaCompiler
             }
             compiled.add(new TreeRuleset.CompiledRule(rule, ruleAlternatives));
         }
-        return new TreeRuleset(compiled, fieldIds.names(), alternatives, problems);
+        return new TreeRuleset(compiled, fieldIds.names(), alternatives, problems, prefiltered);
     }
 
     /**

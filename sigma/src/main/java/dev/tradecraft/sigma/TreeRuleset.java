@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first evaluator: per event, each rule's logsource alternatives are checked (each distinct
- * one once per event) and the rule's tree is walked for the alternatives the event belongs to.
- * Immutable after construction; per-event state lives in a per-thread {@link EvalContext}.
+ * The evaluator: per event, each distinct logsource alternative is checked once; the
+ * {@link LiteralPrefilter} scans the values those alternatives' rules look for literals in, once
+ * for all rules; and only the rules whose logsource accepts the event and whose required literal
+ * occurs (or which require none) have their trees walked, in rule order. Immutable after
+ * construction; per-event state lives in a per-thread {@link EvalContext}.
  */
 final class TreeRuleset
         implements SigmaRuleset
@@ -24,16 +26,19 @@ final class TreeRuleset
     private final CompiledRule[] compiled;
     private final String[] fieldNames;
     private final MappingAlternative[] alternatives;
-    // For each alternative slot, the indexes of the rules that use it, ascending.
-    private final int[][] rulesByAlternative;
+    // For each alternative slot, one bit per rule that uses it.
+    private final long[][] rulesByAlternative;
+    // Null when every rule's tree is to be walked (the reference behaviour the prefilter is tested against).
+    private final LiteralPrefilter prefilter;
     private final ThreadLocal<EvalContext> contexts;
 
-    TreeRuleset(List<CompiledRule> compiled, String[] fieldNames, List<MappingAlternative> alternatives, List<RuleProblem> problems)
+    TreeRuleset(List<CompiledRule> compiled, String[] fieldNames, List<MappingAlternative> alternatives, List<RuleProblem> problems, boolean prefiltered)
     {
         this.compiled = compiled.toArray(new CompiledRule[0]);
         this.fieldNames = fieldNames.clone();
         this.alternatives = alternatives.toArray(new MappingAlternative[0]);
         this.rulesByAlternative = rulesByAlternative(this.compiled, this.alternatives.length);
+        this.prefilter = prefiltered ? LiteralPrefilter.build(this.compiled, this.fieldNames.length, this.alternatives.length) : null;
         this.contexts = ThreadLocal.withInitial(this::newContext);
         SigmaRule[] compiledRules = new SigmaRule[this.compiled.length];
         for (int i = 0; i < compiledRules.length; i++) {
@@ -58,12 +63,23 @@ final class TreeRuleset
             context.begin(event);
             // Only rules whose logsource the event belongs to are visited, in rule order.
             long[] candidates = context.candidates();
+            LiteralPrefilter.Scan scan = context.scan;
+            if (scan != null) {
+                scan.begin();
+            }
             for (int slot = 0; slot < rulesByAlternative.length; slot++) {
                 if (context.accepts(slot)) {
-                    for (int index : rulesByAlternative[slot]) {
-                        candidates[index >>> 6] |= 1L << index;
+                    long[] slotRules = rulesByAlternative[slot];
+                    for (int word = 0; word < slotRules.length; word++) {
+                        candidates[word] |= slotRules[word];
+                    }
+                    if (scan != null) {
+                        scan.scanSlot(slot, context);
                     }
                 }
+            }
+            if (scan != null) {
+                scan.restrict(candidates);
             }
             for (int word = 0; word < candidates.length; word++) {
                 long bits = candidates[word];
@@ -94,23 +110,12 @@ final class TreeRuleset
         }
     }
 
-    private static int[][] rulesByAlternative(CompiledRule[] compiled, int slots)
+    private static long[][] rulesByAlternative(CompiledRule[] compiled, int slots)
     {
-        int[] counts = new int[slots];
-        for (CompiledRule rule : compiled) {
-            for (CompiledAlternative alternative : rule.alternatives) {
-                counts[alternative.alternativeIndex]++;
-            }
-        }
-        int[][] result = new int[slots][];
-        for (int slot = 0; slot < slots; slot++) {
-            result[slot] = new int[counts[slot]];
-            counts[slot] = 0;
-        }
+        long[][] result = new long[slots][(compiled.length + 63) >>> 6];
         for (int index = 0; index < compiled.length; index++) {
             for (CompiledAlternative alternative : compiled[index].alternatives) {
-                int slot = alternative.alternativeIndex;
-                result[slot][counts[slot]++] = index;
+                result[alternative.alternativeIndex][index >>> 6] |= 1L << index;
             }
         }
         return result;
@@ -118,7 +123,7 @@ final class TreeRuleset
 
     private EvalContext newContext()
     {
-        return new EvalContext(fieldNames, alternatives, compiled.length);
+        return new EvalContext(fieldNames, alternatives, compiled.length, prefilter == null ? null : prefilter.newScan(compiled.length));
     }
 
     @Override
@@ -136,7 +141,8 @@ final class TreeRuleset
     @Override
     public String toString()
     {
-        return "TreeRuleset(" + rules.size() + " rules, " + problems.size() + " problems)";
+        return "TreeRuleset(" + rules.size() + " rules, " + problems.size() + " problems"
+                + (prefilter == null ? ", no prefilter" : ", " + prefilter.atoms() + " literals, " + prefilter.unfilteredRules() + " rules without a required literal") + ")";
     }
 
     static final class CompiledRule

@@ -8,6 +8,7 @@ import dev.tradecraft.sigma.value.ExistsValue;
 import dev.tradecraft.sigma.value.FieldRefValue;
 import dev.tradecraft.sigma.value.NullValue;
 import dev.tradecraft.sigma.value.NumberValue;
+import dev.tradecraft.sigma.value.RegexFacts;
 import dev.tradecraft.sigma.value.RegexValue;
 import dev.tradecraft.sigma.value.SigmaValue;
 import dev.tradecraft.sigma.value.StringPattern;
@@ -29,6 +30,21 @@ abstract class ValueTest
      */
     abstract boolean test(String value, String folded, EvalContext context);
 
+    /**
+     * A folded literal that the folded value of every value passing this test contains, or null
+     * when there is none; the prefilter looks for it before the test runs.
+     */
+    String requiredLiteral()
+    {
+        return null;
+    }
+
+    /** Whether the test costs much more than a literal comparison (regular expressions). */
+    boolean costly()
+    {
+        return false;
+    }
+
     /** Whether the test reads the folded value (case-insensitive patterns). */
     boolean needsFolded()
     {
@@ -44,7 +60,7 @@ abstract class ValueTest
             return new PatternTest(WildcardMatcher.of(pattern));
         }
         if (value instanceof RegexValue regex) {
-            return new RegexTest(regex.compile());
+            return new RegexTest(regex.compile(), RegexFacts.longestRequired(regex.pattern()).orElse(null), RegexFacts.minimumLength(regex.pattern()));
         }
         if (value instanceof NumberValue number) {
             return new NumberTest(number);
@@ -88,6 +104,13 @@ abstract class ValueTest
         }
 
         @Override
+        String requiredLiteral()
+        {
+            String literal = matcher.longestLiteral();
+            return literal.isEmpty() ? null : literal;
+        }
+
+        @Override
         boolean test(String value, String folded, EvalContext context)
         {
             if (value == null) {
@@ -101,16 +124,42 @@ abstract class ValueTest
             extends ValueTest
     {
         private final Pattern pattern;
+        private final String requiredLiteral;
+        private final int minimumLength;
 
-        RegexTest(Pattern pattern)
+        RegexTest(Pattern pattern, String requiredLiteral, int minimumLength)
         {
             this.pattern = pattern;
+            this.requiredLiteral = requiredLiteral;
+            this.minimumLength = minimumLength;
+        }
+
+        @Override
+        String requiredLiteral()
+        {
+            return requiredLiteral;
+        }
+
+        @Override
+        boolean needsFolded()
+        {
+            return requiredLiteral != null;
         }
 
         @Override
         boolean test(String value, String folded, EvalContext context)
         {
-            return value != null && pattern.matcher(value).find();
+            // RE2/J's automaton costs far more per character than a literal search, so rule out first.
+            if (value == null || value.length() < minimumLength || (requiredLiteral != null && !folded.contains(requiredLiteral))) {
+                return false;
+            }
+            return pattern.matcher(value).find();
+        }
+
+        @Override
+        boolean costly()
+        {
+            return true;
         }
     }
 

@@ -104,7 +104,8 @@ class TestSigmaRegression
         assertTrue(passed * 100 >= runnable * 95, "at least 95% of runnable regression cases must match: " + passed + "/" + runnable);
     }
 
-    private static List<Event> events(Path json)
+    /** The events of one evtx_dump-shape JSON file, as the Windows reader names their fields. */
+    static List<Event> events(Path json)
             throws IOException
     {
         List<Event> events = new ArrayList<>();

@@ -141,6 +141,26 @@ public final class WildcardMatcher
         return true;
     }
 
+    /**
+     * The longest run of literal characters every matching value contains, folded; empty when the
+     * pattern has none (such as {@code *} or {@code ???}). A literal search for it can rule the
+     * pattern out before it is matched.
+     */
+    public String longestLiteral()
+    {
+        String best = prefix.longestRun();
+        for (Segment segment : middle) {
+            best = longer(best, segment.longestRun());
+        }
+        best = longer(best, suffix.longestRun());
+        return cased ? fold(best) : best;
+    }
+
+    private static String longer(String first, String second)
+    {
+        return second.length() > first.length() ? second : first;
+    }
+
     /** The value with every character folded as case-insensitive matching compares it. */
     public static String fold(String value)
     {
@@ -162,10 +182,7 @@ public final class WildcardMatcher
     /** Folds one character for case-insensitive comparison; ASCII takes the short path. */
     static char fold(char c)
     {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return CaseFolding.fold(c);
     }
 
     /** Literal characters and single-character wildcards between two {@code *}. */
@@ -187,6 +204,26 @@ public final class WildcardMatcher
         int length()
         {
             return chars.length;
+        }
+
+        String longestRun()
+        {
+            if (anyChar == null) {
+                return text;
+            }
+            int bestStart = 0;
+            int bestLength = 0;
+            int start = 0;
+            for (int i = 0; i <= chars.length; i++) {
+                if (i == chars.length || anyChar[i]) {
+                    if (i - start > bestLength) {
+                        bestStart = start;
+                        bestLength = i - start;
+                    }
+                    start = i + 1;
+                }
+            }
+            return new String(chars, bestStart, bestLength);
         }
 
         boolean matchesAt(String value, int offset, boolean cased)

@@ -1,0 +1,383 @@
+package dev.tradecraft.sigma.value;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * What can be known of a regular expression without running it, so cheap checks can rule it out
+ * before RE2/J (whose automaton costs far more per character than a literal search) runs.
+ * Deliberately conservative: anything not understood yields the answer that rules nothing out.
+ */
+public final class RegexFacts
+{
+    private RegexFacts() {}
+
+    /**
+     * The fewest characters any match spans (0 when unknown); a value shorter than this cannot
+     * contain a match. Counted in code points, so it never exceeds a match's length in UTF-16 units.
+     */
+    public static int minimumLength(String pattern)
+    {
+        requireNonNull(pattern, "pattern is null");
+        if (pattern.contains("\\Q")) {
+            return 0;
+        }
+        int[] position = {0};
+        int length = alternation(pattern, position);
+        // A parse that did not consume the whole pattern saw something it does not understand.
+        return position[0] == pattern.length() ? length : 0;
+    }
+
+    /** The minimum over {@code |}-separated branches, up to an unmatched {@code )} or the end. */
+    private static int alternation(String pattern, int[] position)
+    {
+        int best = sequence(pattern, position);
+        while (position[0] >= 0 && position[0] < pattern.length() && pattern.charAt(position[0]) == '|') {
+            position[0]++;
+            best = Math.min(best, sequence(pattern, position));
+        }
+        return best;
+    }
+
+    private static int sequence(String pattern, int[] position)
+    {
+        long total = 0;
+        while (position[0] < pattern.length()) {
+            char c = pattern.charAt(position[0]);
+            if (c == '|' || c == ')') {
+                break;
+            }
+            int atom;
+            if (c == '(') {
+                int close = closingParen(pattern, position[0]);
+                if (close < 0) {
+                    position[0] = -1;
+                    return 0;
+                }
+                int[] inner = {position[0] + 1};
+                if (inner[0] < close && pattern.charAt(inner[0]) == '?') {
+                    // (?:…), (?i), (?P<name>…): skip the group's flags or name to its body.
+                    int colon = pattern.indexOf(':', inner[0]);
+                    int gt = pattern.indexOf('>', inner[0]);
+                    if (pattern.startsWith("?P<", inner[0]) && gt > 0 && gt < close) {
+                        inner[0] = gt + 1;
+                    }
+                    else if (colon > 0 && colon < close && flagsOnly(pattern, inner[0] + 1, colon)) {
+                        inner[0] = colon + 1;
+                    }
+                    else if (flagsOnly(pattern, inner[0] + 1, close)) {
+                        inner[0] = close;
+                    }
+                    else {
+                        position[0] = -1;
+                        return 0;
+                    }
+                }
+                atom = alternation(pattern, inner);
+                if (inner[0] != close) {
+                    position[0] = -1;
+                    return 0;
+                }
+                position[0] = close + 1;
+            }
+            else if (c == '[') {
+                int close = closingBracket(pattern, position[0]);
+                if (close < 0) {
+                    position[0] = -1;
+                    return 0;
+                }
+                atom = 1;
+                position[0] = close + 1;
+            }
+            else if (c == '\\') {
+                if (position[0] + 1 >= pattern.length()) {
+                    position[0] = -1;
+                    return 0;
+                }
+                char escaped = pattern.charAt(position[0] + 1);
+                if ("bBAz".indexOf(escaped) >= 0) {
+                    atom = 0;
+                }
+                else if ((escaped < 128 && !Character.isLetterOrDigit(escaped)) || "dDwWsSntrfv".indexOf(escaped) >= 0) {
+                    atom = 1;
+                }
+                else {
+                    // \x{…}, \p{…}, octal: one character, but of a length this reader does not parse.
+                    position[0] = -1;
+                    return 0;
+                }
+                position[0] += 2;
+            }
+            else if (c == '^' || c == '$') {
+                atom = 0;
+                position[0]++;
+            }
+            else if (c == '*' || c == '+' || c == '?' || c == '{') {
+                position[0] = -1;
+                return 0;
+            }
+            else {
+                atom = 1;
+                position[0] += Character.charCount(pattern.codePointAt(position[0]));
+            }
+            int repeat = minimumRepeat(pattern, position);
+            if (repeat < 0) {
+                position[0] = -1;
+                return 0;
+            }
+            total += (long) atom * repeat;
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE);
+    }
+
+    /** Reads a quantifier after an atom, if any: its minimum count (1 without one), or -1. */
+    private static int minimumRepeat(String pattern, int[] position)
+    {
+        int i = position[0];
+        if (i >= pattern.length()) {
+            return 1;
+        }
+        char c = pattern.charAt(i);
+        int minimum;
+        if (c == '*' || c == '?') {
+            minimum = 0;
+            i++;
+        }
+        else if (c == '+') {
+            minimum = 1;
+            i++;
+        }
+        else if (c == '{') {
+            int close = pattern.indexOf('}', i);
+            if (close < 0) {
+                return -1;
+            }
+            String body = pattern.substring(i + 1, close);
+            String low = body.contains(",") ? body.substring(0, body.indexOf(',')) : body;
+            if (low.isEmpty() || low.length() > 4 || !low.chars().allMatch(Character::isDigit)) {
+                return -1;
+            }
+            minimum = Integer.parseInt(low);
+            i = close + 1;
+        }
+        else {
+            return 1;
+        }
+        if (i < pattern.length() && (pattern.charAt(i) == '?' || pattern.charAt(i) == '+')) {
+            i++;
+        }
+        position[0] = i;
+        return minimum;
+    }
+
+    private static boolean flagsOnly(String pattern, int from, int to)
+    {
+        for (int i = from; i < to; i++) {
+            if ("imsU-".indexOf(pattern.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The longest run of plain characters every match must contain, folded as case-insensitive
+     * Sigma matching folds (a match's folded text contains the folded run whether or not the
+     * expression ignores case). Reads only the top-level concatenation, never inside groups or
+     * classes, and gives up on any top-level alternation.
+     */
+    public static Optional<String> longestRequired(String pattern)
+    {
+        requireNonNull(pattern, "pattern is null");
+        if (pattern.contains("\\Q") || hasTopLevelAlternation(pattern)) {
+            return Optional.empty();
+        }
+        Runs runs = new Runs();
+        int i = 0;
+        int length = pattern.length();
+        while (i < length) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= length) {
+                    break;
+                }
+                char escaped = pattern.charAt(i + 1);
+                if (escaped < 128 && !Character.isLetterOrDigit(escaped)) {
+                    i = runs.literal(escaped, pattern, i + 2);
+                    continue;
+                }
+                if ("dDwWsSbBAz".indexOf(escaped) >= 0) {
+                    runs.cut();
+                    i = skipQuantifier(pattern, i + 2);
+                    continue;
+                }
+                // \x41, \p{L}, back references…: stop reading; runs before stay required.
+                break;
+            }
+            if (c == '(' || c == '[') {
+                runs.cut();
+                int close = c == '(' ? closingParen(pattern, i) : closingBracket(pattern, i);
+                if (close < 0) {
+                    break;
+                }
+                i = skipQuantifier(pattern, close + 1);
+                continue;
+            }
+            if (c == '.' || c == '^' || c == '$' || c >= 128) {
+                runs.cut();
+                i = skipQuantifier(pattern, i + 1);
+                continue;
+            }
+            if (c == '*' || c == '+' || c == '?' || c == '{' || c == '|' || c == ')') {
+                // A quantifier with nothing before it, or a stray closer: not a pattern to reason about.
+                break;
+            }
+            i = runs.literal(c, pattern, i + 1);
+        }
+        runs.cut();
+        return runs.best.isEmpty() ? Optional.empty() : Optional.of(WildcardMatcher.fold(runs.best));
+    }
+
+    /** The run of adjacent required characters being read, and the longest one so far. */
+    private static final class Runs
+    {
+        private final StringBuilder run = new StringBuilder();
+        private String best = "";
+
+        void cut()
+        {
+            if (run.length() > best.length()) {
+                best = run.toString();
+            }
+            run.setLength(0);
+        }
+
+        /**
+         * Takes literal {@code c}, read just before {@code i}, as its quantifier allows; returns
+         * where reading goes on.
+         */
+        int literal(char c, String pattern, int i)
+        {
+            char quantifier = i < pattern.length() ? pattern.charAt(i) : 0;
+            if (quantifier == '*' || quantifier == '?' || quantifier == '{') {
+                // Optional or counted: the character may be absent, so the run ends before it.
+                cut();
+                return skipQuantifier(pattern, i);
+            }
+            run.append(c);
+            if (quantifier == '+') {
+                // At least once, but what follows is not adjacent to the first occurrence.
+                cut();
+                return skipQuantifier(pattern, i);
+            }
+            return i;
+        }
+    }
+
+    private static int skipQuantifier(String pattern, int i)
+    {
+        if (i >= pattern.length()) {
+            return i;
+        }
+        char c = pattern.charAt(i);
+        if (c == '*' || c == '+' || c == '?') {
+            i++;
+        }
+        else if (c == '{') {
+            int close = pattern.indexOf('}', i);
+            i = close < 0 ? pattern.length() : close + 1;
+        }
+        else {
+            return i;
+        }
+        // Lazy or possessive suffix.
+        if (i < pattern.length() && (pattern.charAt(i) == '?' || pattern.charAt(i) == '+')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean hasTopLevelAlternation(String pattern)
+    {
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            }
+            else if (c == '[') {
+                int close = closingBracket(pattern, i);
+                if (close < 0) {
+                    return true;
+                }
+                i = close;
+            }
+            else if (c == '(') {
+                depth++;
+            }
+            else if (c == ')') {
+                depth--;
+            }
+            else if (c == '|' && depth <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int closingParen(String pattern, int open)
+    {
+        int depth = 0;
+        for (int i = open; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            }
+            else if (c == '[') {
+                int close = closingBracket(pattern, i);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close;
+            }
+            else if (c == '(') {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the {@code ]} closing the class opened at {@code open}, or -1. */
+    private static int closingBracket(String pattern, int open)
+    {
+        int i = open + 1;
+        if (i < pattern.length() && pattern.charAt(i) == '^') {
+            i++;
+        }
+        // A ']' right after '[' or '[^' is a literal member.
+        if (i < pattern.length() && pattern.charAt(i) == ']') {
+            i++;
+        }
+        for (; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            }
+            else if (c == '[' && i + 1 < pattern.length() && pattern.charAt(i + 1) == ':') {
+                int close = pattern.indexOf(":]", i + 2);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close + 1;
+            }
+            else if (c == ']') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

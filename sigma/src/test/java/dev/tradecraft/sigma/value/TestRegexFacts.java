@@ -1,0 +1,104 @@
+package dev.tradecraft.sigma.value;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The facts that let a regular expression be ruled out without running it must never rule out a
+ * value RE2/J would match: checked on examples from SigmaHQ rules and on random expressions over a
+ * small grammar with random texts (seed printed; rerun with -Dtradecraft.seed=N).
+ */
+class TestRegexFacts
+{
+    @Test
+    void testLongestRequiredLiteral()
+    {
+        assertEquals(Optional.of("\\spinstall"), RegexFacts.longestRequired("\\\\SpInstall[0-9]?\\.aspx"));
+        assertEquals(Optional.of("ab"), RegexFacts.longestRequired("ab+cd"));
+        assertEquals(Optional.of("yz"), RegexFacts.longestRequired("x(a|b)yz"));
+        assertEquals(Optional.of("ipfs.io/"), RegexFacts.longestRequired("^ipfs\\.io/.*$"));
+        assertEquals(Optional.of("-o"), RegexFacts.longestRequired("\\s-O\\s"));
+        // Optional or counted characters are not required; top-level alternation requires nothing.
+        assertEquals(Optional.of("ab"), RegexFacts.longestRequired("abc?d"));
+        assertEquals(Optional.empty(), RegexFacts.longestRequired("abc|def"));
+        assertEquals(Optional.empty(), RegexFacts.longestRequired("[a-z]+\\d{3}"));
+        // Escapes it does not read stop it; what came before stays required.
+        assertEquals(Optional.of("abc"), RegexFacts.longestRequired("abc\\x41def"));
+        assertEquals(Optional.empty(), RegexFacts.longestRequired("\\Qa|b\\E"));
+    }
+
+    @Test
+    void testMinimumLength()
+    {
+        assertEquals(1000, RegexFacts.minimumLength(".{1000,}"));
+        assertEquals(200, RegexFacts.minimumLength("(.){200,}"));
+        assertEquals(100, RegexFacts.minimumLength("[^/]{100,}$"));
+        assertEquals(4, RegexFacts.minimumLength("\\s-O\\s"));
+        assertEquals(3, RegexFacts.minimumLength("a(b|cd)e"));
+        assertEquals(2, RegexFacts.minimumLength("abc|de"));
+        assertEquals(4, RegexFacts.minimumLength("(?i)\\$\\{`?e`?n"));
+        assertEquals(3, RegexFacts.minimumLength("(?P<x>ab)c"));
+        // What it cannot read counts as 0: never rules anything out.
+        assertEquals(0, RegexFacts.minimumLength("\\x41"));
+        assertEquals(0, RegexFacts.minimumLength("(abc"));
+        assertEquals(0, RegexFacts.minimumLength("a)"));
+    }
+
+    @Test
+    void testNeverRulesOutAMatchOnRandomExpressions()
+    {
+        long seed = Long.getLong("tradecraft.seed", System.nanoTime());
+        System.out.println("TestRegexFacts seed=" + seed);
+        Random random = new Random(seed);
+        List<String> atoms = List.of("a", "b", "A", "\\.", ".", "[ab]", "[^a]", "\\s", "\\d", "(a|bb)", "(?:ab)", "(?i)b", "^", "$", "\\b", "é", "(a|)");
+        List<String> quantifiers = List.of("", "", "", "*", "+", "?", "{2}", "{1,3}", "{0,2}", "+?");
+        int checked = 0;
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder expression = new StringBuilder();
+            int length = 1 + random.nextInt(6);
+            for (int i = 0; i < length; i++) {
+                String atom = atoms.get(random.nextInt(atoms.size()));
+                expression.append(atom);
+                if (!atom.equals("^") && !atom.equals("$") && !atom.equals("\\b") && !atom.startsWith("(?i)")) {
+                    expression.append(quantifiers.get(random.nextInt(quantifiers.size())));
+                }
+            }
+            if (random.nextInt(5) == 0) {
+                expression.append('|').append(atoms.get(random.nextInt(atoms.size())));
+            }
+            String regex = expression.toString();
+            Pattern pattern = Pattern.compile(regex, random.nextBoolean() ? Pattern.CASE_INSENSITIVE : 0);
+            Optional<String> literal = RegexFacts.longestRequired(regex);
+            int minimum = RegexFacts.minimumLength(regex);
+            for (int t = 0; t < 20; t++) {
+                String text = randomText(random, "abAB. 1é\u212A\n", random.nextInt(12));
+                Matcher matcher = pattern.matcher(text);
+                if (!matcher.find()) {
+                    continue;
+                }
+                checked++;
+                assertTrue(text.length() >= minimum, "seed " + seed + ": /" + regex + "/ matched '" + text + "' shorter than " + minimum);
+                literal.ifPresent(required -> assertTrue(WildcardMatcher.fold(text).contains(required),
+                        "seed " + seed + ": /" + regex + "/ matched '" + text + "' without '" + required + "'"));
+            }
+        }
+        assertTrue(checked > 1_000, "too few matching texts to say anything: " + checked);
+    }
+
+    private static String randomText(Random random, String alphabet, int length)
+    {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+}
