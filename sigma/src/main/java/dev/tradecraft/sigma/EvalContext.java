@@ -2,26 +2,26 @@ package dev.tradecraft.sigma;
 
 import dev.tradecraft.core.Event;
 import dev.tradecraft.core.EventFields;
-import dev.tradecraft.sigma.logsource.MappingAlternative;
 import dev.tradecraft.sigma.value.WildcardMatcher;
 
 import java.util.Arrays;
 
 /**
  * Per-event state of one {@link TreeRuleset#match} call: field values looked up once and folded
- * once, however many rules read them, logsource alternatives checked once, and the keyword trail.
+ * once, however many rules read them, the logsource slots the event belongs to, and the keyword trail.
  * Reused per thread; a generation stamp invalidates the caches without clearing arrays.
  */
 final class EvalContext
 {
     private final String[] fieldNames;
-    private final MappingAlternative[] alternatives;
+    private final LogsourceDispatch dispatch;
     private final String[] values;
     private final String[] folded;
     private final int[] valueStamp;
     private final int[] foldedStamp;
     private final boolean[] accepted;
-    private final int[] acceptedStamp;
+    private final int[] acceptedSlots;
+    private int acceptedCount;
     private final long[] candidates;
     private String[] foldedByIndex = new String[32];
     private int[] foldedByIndexStamp = new int[32];
@@ -33,18 +33,18 @@ final class EvalContext
     final LiteralPrefilter.Scan scan;
     boolean inUse;
 
-    EvalContext(String[] fieldNames, MappingAlternative[] alternatives, int rules, LiteralPrefilter.Scan scan)
+    EvalContext(String[] fieldNames, LogsourceDispatch dispatch, int slots, int rules, LiteralPrefilter.Scan scan)
     {
         this.scan = scan;
         this.candidates = new long[(rules + 63) >>> 6];
         this.fieldNames = fieldNames;
-        this.alternatives = alternatives;
+        this.dispatch = dispatch;
         this.values = new String[fieldNames.length];
         this.folded = new String[fieldNames.length];
         this.valueStamp = new int[fieldNames.length];
         this.foldedStamp = new int[fieldNames.length];
-        this.accepted = new boolean[alternatives.length];
-        this.acceptedStamp = new int[alternatives.length];
+        this.accepted = new boolean[slots];
+        this.acceptedSlots = new int[slots];
     }
 
     void begin(Event newEvent)
@@ -52,7 +52,6 @@ final class EvalContext
         if (generation == Integer.MAX_VALUE) {
             Arrays.fill(valueStamp, 0);
             Arrays.fill(foldedStamp, 0);
-            Arrays.fill(acceptedStamp, 0);
             Arrays.fill(foldedByIndexStamp, 0);
             generation = 0;
         }
@@ -61,6 +60,10 @@ final class EvalContext
         fields = newEvent.fields();
         trail.reset(0);
         Arrays.fill(candidates, 0);
+        for (int i = 0; i < acceptedCount; i++) {
+            accepted[acceptedSlots[i]] = false;
+        }
+        acceptedCount = dispatch.accept(newEvent, accepted, acceptedSlots);
         if (foldedByIndex.length < fields.size()) {
             foldedByIndex = new String[fields.size()];
             foldedByIndexStamp = new int[fields.size()];
@@ -116,12 +119,19 @@ final class EvalContext
         return foldedByIndex[index];
     }
 
-    boolean accepts(int alternative)
+    boolean accepts(int slot)
     {
-        if (acceptedStamp[alternative] != generation) {
-            accepted[alternative] = alternatives[alternative].accepts(event);
-            acceptedStamp[alternative] = generation;
-        }
-        return accepted[alternative];
+        return accepted[slot];
+    }
+
+    /** How many logsource slots accept the event; {@link #acceptedSlot} lists them. */
+    int acceptedCount()
+    {
+        return acceptedCount;
+    }
+
+    int acceptedSlot(int index)
+    {
+        return acceptedSlots[index];
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The evaluator: per event, each distinct logsource alternative is checked once; the
+ * The evaluator: per event, the {@link LogsourceDispatch} finds the logsource alternatives the
+ * event belongs to; the
  * {@link LiteralPrefilter} scans the values those alternatives' rules look for literals in, once
  * for all rules; and only the rules whose logsource accepts the event and whose required literal
  * occurs (or which require none) have their trees walked, in rule order. Immutable after
@@ -26,6 +27,7 @@ final class TreeRuleset
     private final CompiledRule[] compiled;
     private final String[] fieldNames;
     private final MappingAlternative[] alternatives;
+    private final LogsourceDispatch dispatch;
     // For each alternative slot, one bit per rule that uses it.
     private final long[][] rulesByAlternative;
     // Null when every rule's tree is to be walked (the reference behaviour the prefilter is tested against).
@@ -38,6 +40,7 @@ final class TreeRuleset
         this.fieldNames = fieldNames.clone();
         this.alternatives = alternatives.toArray(new MappingAlternative[0]);
         this.rulesByAlternative = rulesByAlternative(this.compiled, this.alternatives.length);
+        this.dispatch = LogsourceDispatch.of(this.alternatives);
         this.prefilter = prefiltered ? LiteralPrefilter.build(this.compiled, this.fieldNames.length, this.alternatives.length) : null;
         this.contexts = ThreadLocal.withInitial(this::newContext);
         SigmaRule[] compiledRules = new SigmaRule[this.compiled.length];
@@ -67,15 +70,14 @@ final class TreeRuleset
             if (scan != null) {
                 scan.begin();
             }
-            for (int slot = 0; slot < rulesByAlternative.length; slot++) {
-                if (context.accepts(slot)) {
-                    long[] slotRules = rulesByAlternative[slot];
-                    for (int word = 0; word < slotRules.length; word++) {
-                        candidates[word] |= slotRules[word];
-                    }
-                    if (scan != null) {
-                        scan.scanSlot(slot, context);
-                    }
+            for (int i = 0, accepted = context.acceptedCount(); i < accepted; i++) {
+                int slot = context.acceptedSlot(i);
+                long[] slotRules = rulesByAlternative[slot];
+                for (int word = 0; word < slotRules.length; word++) {
+                    candidates[word] |= slotRules[word];
+                }
+                if (scan != null) {
+                    scan.scanSlot(slot, context);
                 }
             }
             if (scan != null) {
@@ -123,7 +125,7 @@ final class TreeRuleset
 
     private EvalContext newContext()
     {
-        return new EvalContext(fieldNames, alternatives, compiled.length, prefilter == null ? null : prefilter.newScan(compiled.length));
+        return new EvalContext(fieldNames, dispatch, alternatives.length, compiled.length, prefilter == null ? null : prefilter.newScan(compiled.length));
     }
 
     @Override
