@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,7 @@ class TestHunterCorrelations
     {
         String generating = BRUTE_FORCE.replaceFirst("level: critical", "level: critical\ngenerate: true");
         HuntResult result = hunt(generating, 1);
-        Map<String, Integer> perRule = new java.util.TreeMap<>();
+        Map<String, Integer> perRule = new TreeMap<>();
         result.hits().forEach(hit -> perRule.merge(hit.rule().title(), 1, Integer::sum));
         assertEquals(Map.of("Password guessed after a burst of failures", 1, "Burst of failed logons", 2, "Successful logon", 3), perRule,
                 "the outer correlation generates its references: the burst (bob, alice) and every success; failures feed only the burst");

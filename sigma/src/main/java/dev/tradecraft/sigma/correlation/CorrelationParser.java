@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -333,7 +334,7 @@ public final class CorrelationParser
             }
             Node node = tuple.getValueNode();
             if (node instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
-                generate |= Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
+                generate |= Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
             }
             else {
                 problem(YamlNodes.line(node), RuleProblemKind.BAD_VALUE, "generate must be true or false, not " + YamlNodes.describe(node));

@@ -3,6 +3,7 @@ package dev.tradecraft.sigma.correlation;
 import static dev.tradecraft.core.Checks.checkNotBlank;
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public record RuleMatch(String ruleId, Event event, Map<String, String> matchedF
      * whatever order they were found in.
      */
     public static final Comparator<RuleMatch> EVENT_TIME_ORDER = Comparator
-            .comparing((RuleMatch match) -> match.event().time().orElse(java.time.Instant.MIN))
+            .comparing((RuleMatch match) -> match.event().time().orElse(Instant.MIN))
             .thenComparing(match -> match.event().origin().organisation())
             .thenComparing(match -> match.event().origin().host())
             .thenComparing(match -> match.event().position().file())

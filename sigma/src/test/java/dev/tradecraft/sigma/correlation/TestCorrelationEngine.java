@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -353,7 +354,7 @@ class TestCorrelationEngine
         assertFalse(engine.reportsOwnMatches("bad"), "generate is false by default");
         assertFalse(engine.reportsOwnMatches("inner"));
         assertTrue(engine.reportsOwnMatches("outer"));
-        assertEquals(java.util.Set.of("bad", "good"), engine.baseRuleIds());
+        assertEquals(Set.of("bad", "good"), engine.baseRuleIds());
     }
 
     @Test
