@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,16 @@ import dev.tradecraft.readers.ReaderException;
 import dev.tradecraft.readers.Readers;
 import dev.tradecraft.sigma.SigmaRule;
 import dev.tradecraft.sigma.SigmaRuleset;
+import dev.tradecraft.sigma.correlation.CorrelationEngine;
+import dev.tradecraft.sigma.correlation.CorrelationHit;
+import dev.tradecraft.sigma.correlation.RuleMatch;
+import dev.tradecraft.sigma.correlation.SigmaCorrelation;
 
 /**
  * The hunt pipeline: each file is read by the reader its content calls for, every event is
  * matched against the Sigma ruleset and the indicators, and the hits are gathered, ordered and
- * judged per organisation. Build once, hunt many times; {@link #hunt} is thread-safe.
+ * judged per organisation; correlation rules then run over the matches of the rules they
+ * reference, across all files in event time. Build once, hunt many times; {@link #hunt} is thread-safe.
  *
  * <p>Files are the unit of parallel work; each worker owns its reader and its hit list, so the
  * only shared state is the immutable ruleset and the counters.
@@ -52,6 +58,8 @@ public final class Hunter
     private final IocMatcher iocs;
     private final int threads;
     private final Map<SigmaRule, RuleRef> ruleRefs;
+    private final CorrelationEngine correlations;
+    private final Map<String, RuleRef> correlationRefs;
 
     private Hunter(Builder builder)
     {
@@ -63,6 +71,12 @@ public final class Hunter
             refs.put(rule, rule.ref());
         }
         this.ruleRefs = refs;
+        this.correlations = new CorrelationEngine(builder.correlations);
+        Map<String, RuleRef> correlationRefs = new HashMap<>();
+        for (SigmaCorrelation correlation : builder.correlations) {
+            correlationRefs.put(correlation.id(), correlation.ref());
+        }
+        this.correlationRefs = correlationRefs;
     }
 
     public static Builder builder(SigmaRuleset ruleset)
@@ -78,6 +92,11 @@ public final class Hunter
     public IocMatcher iocs()
     {
         return iocs;
+    }
+
+    public CorrelationEngine correlations()
+    {
+        return correlations;
     }
 
     public HuntResult hunt(List<LogFile> files)
@@ -134,6 +153,7 @@ public final class Hunter
                         .add(result.outcome().file().origin().host());
             }
         }
+        hits = correlate(hits);
         hits.sort(HIT_ORDER);
         long elapsedNanos = System.nanoTime() - started;
         return new HuntResult(outcomes, hits, OrganisationAssessor.assess(organisations, hits), problems, events, elapsedNanos);
@@ -190,6 +210,36 @@ public final class Hunter
         }
     }
 
+    /**
+     * The per-file pass found every base match; correlations need them across files, in event
+     * time, which the engine's own sort gives whatever order the workers finished in. Matches of
+     * rules that only feed correlations (no {@code generate: true}) are not reported themselves.
+     */
+    private List<Hit> correlate(List<Hit> found)
+    {
+        if (correlations.isEmpty()) {
+            return found;
+        }
+        List<RuleMatch> matches = new ArrayList<>();
+        List<Hit> reported = new ArrayList<>(found.size());
+        for (Hit hit : found) {
+            boolean sigma = hit.rule().kind() == RuleRef.Kind.SIGMA;
+            if (sigma && correlations.baseRuleIds().contains(hit.rule().id())) {
+                matches.add(new RuleMatch(hit.rule().id(), hit.event(), hit.matchedFields()));
+            }
+            if (!sigma || correlations.reportsOwnMatches(hit.rule().id())) {
+                reported.add(hit);
+            }
+        }
+        for (CorrelationHit hit : correlations.evaluate(matches)) {
+            String id = hit.correlation().id();
+            if (correlations.reportsOwnMatches(id)) {
+                reported.add(new Hit(correlationRefs.get(id), hit.event(), hit.fields()));
+            }
+        }
+        return reported;
+    }
+
     private RuleRef refOf(SigmaRule rule)
     {
         RuleRef ref = ruleRefs.get(rule);
@@ -224,6 +274,7 @@ public final class Hunter
         private final SigmaRuleset ruleset;
         private IocMatcher iocs = IocMatcher.empty();
         private int threads = Runtime.getRuntime().availableProcessors();
+        private List<SigmaCorrelation> correlations = List.of();
 
         private Builder(SigmaRuleset ruleset)
         {
@@ -233,6 +284,16 @@ public final class Hunter
         public Builder iocs(IocMatcher iocs)
         {
             this.iocs = requireNonNull(iocs, "iocs is null");
+            return this;
+        }
+
+        /**
+         * Correlation rules over the ruleset's matches, resolved as {@link dev.tradecraft.sigma.RuleLoadResult#correlations()}
+         * gives them.
+         */
+        public Builder correlations(List<SigmaCorrelation> correlations)
+        {
+            this.correlations = List.copyOf(requireNonNull(correlations, "correlations is null"));
             return this;
         }
 

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.tradecraft.core.Logsource;
+import dev.tradecraft.sigma.correlation.SigmaCorrelation;
 
 /**
- * What a rule tree holds for this engine: how many rules loaded, per declared status; every rule
+ * What a rule tree holds for this engine: how many rules (correlation rules included) loaded, per
+ * declared status; every rule
  * that did not, with file, line and reason; and the loaded rules whose logsource no mapping covers
  * yet (they load, but no event reaches them), counted per logsource. What {@code tradecraft rules
  * check} prints.
@@ -50,6 +52,9 @@ public record RuleCheck(int loaded, Map<RuleStatus, Integer> loadedByStatus, Lis
         Map<String, Integer> unmapped = new TreeMap<>();
         Map<String, Integer> placeholders = new TreeMap<>();
         int awaiting = 0;
+        for (SigmaCorrelation correlation : result.correlations()) {
+            byStatus.merge(correlation.status(), 1, Integer::sum);
+        }
         for (SigmaRule rule : result.rules()) {
             byStatus.merge(rule.status(), 1, Integer::sum);
             if (!rule.unresolvedPlaceholders().isEmpty()) {
@@ -62,7 +67,7 @@ public record RuleCheck(int loaded, Map<RuleStatus, Integer> loadedByStatus, Lis
         }
         List<RuleProblem> problems = new ArrayList<>(result.problems());
         problems.sort(Comparator.comparing(RuleProblem::source).thenComparingInt(RuleProblem::documentLine).thenComparingInt(RuleProblem::line));
-        return new RuleCheck(result.rules().size(), byStatus, problems, mostFirst(unmapped), mostFirst(placeholders), awaiting);
+        return new RuleCheck(result.rules().size() + result.correlations().size(), byStatus, problems, mostFirst(unmapped), mostFirst(placeholders), awaiting);
     }
 
     private static Map<String, Integer> mostFirst(Map<String, Integer> counts)

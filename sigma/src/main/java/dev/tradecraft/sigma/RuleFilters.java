@@ -93,7 +93,7 @@ final class RuleFilters
                 + String.join(") or (", filter.detection().conditionText()) + ")";
         Detection detection = new Detection(identifiers, List.of(text), condition);
         return new SigmaRule(rule.id(), rule.title(), rule.status(), rule.level(), rule.author(), rule.description(), rule.tags(), rule.references(),
-                rule.falsepositives(), rule.logsource(), rule.source(), rule.line(), detection, rule.unresolvedPlaceholders());
+                rule.falsepositives(), rule.logsource(), rule.source(), rule.line(), detection, rule.unresolvedPlaceholders(), rule.name());
     }
 
     private static Condition renamed(Condition condition, String prefix)

@@ -21,12 +21,16 @@ public enum RuleProblemKind
     UNKNOWN_IDENTIFIER,
     /** A {@code |re} value RE2/J rejects (e.g. lookaround, backreferences). */
     BAD_REGEX,
-    /** Valid Sigma this engine does not handle yet: correlations, filters, v1 collections, legacy aggregations. */
+    /** Valid Sigma this engine does not handle: legacy aggregations and {@code near}, boolean correlation conditions. */
     UNSUPPORTED_FEATURE,
     /** No logsource mapping covers the rule's logsource (reported when compiling). */
     UNSUPPORTED_LOGSOURCE,
     /** The rule uses {@code |expand} placeholders the site gave no values for (reported when compiling). */
     UNRESOLVED_PLACEHOLDER,
     /** Another rule loaded earlier has the same id. */
-    DUPLICATE_ID
+    DUPLICATE_ID,
+    /** A correlation references a rule or correlation (by id or name) that is not loaded, or a name several rules share. */
+    UNKNOWN_RULE,
+    /** Correlations reference each other in a circle, so none of them can ever complete. */
+    CORRELATION_CYCLE
 }

@@ -11,8 +11,9 @@ import dev.tradecraft.sigma.rule.Detection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One parsed Sigma rule: its metadata, the logsource it applies to and its detection, with the
@@ -28,6 +29,7 @@ import java.util.Locale;
  * @param line 1-based line where the rule's document starts
  * @param unresolvedPlaceholders {@code expand} placeholders the site gave no values for: such a
  *        rule loads, but is not evaluated until it has them
+ * @param name the rule's {@code name}, by which correlation rules may reference it
  */
 public record SigmaRule(
         String id,
@@ -43,7 +45,8 @@ public record SigmaRule(
         String source,
         int line,
         Detection detection,
-        Set<String> unresolvedPlaceholders)
+        Set<String> unresolvedPlaceholders,
+        Optional<String> name)
 {
     public SigmaRule
     {
@@ -61,6 +64,17 @@ public record SigmaRule(
         checkArgument(line >= 0, "line is negative: %s", line);
         requireNonNull(detection, "detection is null");
         unresolvedPlaceholders = Set.copyOf(requireNonNull(unresolvedPlaceholders, "unresolvedPlaceholders is null"));
+        requireNonNull(name, "name is null");
+        name.ifPresent(value -> checkNotBlank(value, "name"));
+    }
+
+    /** A rule without a {@code name}. */
+    public SigmaRule(String id, String title, RuleStatus status, Level level, String author, String description, List<String> tags,
+            List<String> references, List<String> falsepositives, Logsource logsource, String source, int line, Detection detection,
+            Set<String> unresolvedPlaceholders)
+    {
+        this(id, title, status, level, author, description, tags, references, falsepositives, logsource, source, line, detection,
+                unresolvedPlaceholders, Optional.empty());
     }
 
     /** What a hit on this rule carries: id, title, level, author, tags. */

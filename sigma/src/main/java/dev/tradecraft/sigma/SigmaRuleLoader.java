@@ -2,6 +2,8 @@ package dev.tradecraft.sigma;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tradecraft.sigma.correlation.CorrelationResolver;
+import dev.tradecraft.sigma.correlation.SigmaCorrelation;
 import dev.tradecraft.sigma.rule.RuleParser;
 import dev.tradecraft.sigma.yaml.YamlNodes;
 
@@ -46,8 +48,9 @@ public final class SigmaRuleLoader
     /**
      * Loads the given files, and every {@code *.yml}/{@code *.yaml} below the given directories,
      * in sorted path order per directory. A file named directly is read whatever its extension.
-     * Rule ids must be unique across everything loaded in one call; a later duplicate is reported
-     * as DUPLICATE_ID and left out.
+     * Rule and correlation ids must be unique across everything loaded in one call; a later
+     * duplicate is reported as DUPLICATE_ID and left out. Correlations are resolved against
+     * everything loaded (see {@link CorrelationResolver}).
      */
     public RuleLoadResult load(List<Path> pathsOrDirs)
     {
@@ -55,7 +58,8 @@ public final class SigmaRuleLoader
         List<SigmaRule> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         List<SigmaFilter> filters = new ArrayList<>();
-        Map<String, SigmaRule> byId = new HashMap<>();
+        List<SigmaCorrelation> correlations = new ArrayList<>();
+        Map<String, String> byId = new HashMap<>();
         for (Path path : pathsOrDirs) {
             List<Path> files;
             try {
@@ -67,12 +71,14 @@ public final class SigmaRuleLoader
             }
             for (Path file : files) {
                 RuleLoadResult result = loadFile(file);
-                addUnique(result, rules, problems, byId);
+                addUnique(result, rules, correlations, problems, byId);
                 filters.addAll(result.filters());
             }
         }
-        // Filters apply to the whole set: a filter file may come before the rules it names.
-        return new RuleLoadResult(RuleFilters.apply(rules, filters, problems), problems, filters);
+        // Filters and correlations apply to the whole set: their file may come before the rules they name.
+        List<SigmaRule> filtered = RuleFilters.apply(rules, filters, problems);
+        List<SigmaCorrelation> resolved = CorrelationResolver.resolve(filtered, correlations, problems);
+        return new RuleLoadResult(filtered, problems, filters, resolved);
     }
 
     /** Loads rules from text, e.g. a jar resource or a test; {@code source} names it in problems. */
@@ -81,10 +87,12 @@ public final class SigmaRuleLoader
         requireNonNull(source, "source is null");
         requireNonNull(yamlText, "yamlText is null");
         List<SigmaRule> rules = new ArrayList<>();
+        List<SigmaCorrelation> correlations = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         RuleLoadResult parsed = RuleParser.parse(source, stripBom(yamlText), placeholders);
-        addUnique(parsed, rules, problems, new HashMap<>());
-        return new RuleLoadResult(RuleFilters.apply(rules, parsed.filters(), problems), problems, parsed.filters());
+        addUnique(parsed, rules, correlations, problems, new HashMap<>());
+        List<SigmaRule> filtered = RuleFilters.apply(rules, parsed.filters(), problems);
+        return new RuleLoadResult(filtered, problems, parsed.filters(), CorrelationResolver.resolve(filtered, correlations, problems));
     }
 
     private static List<Path> ruleFiles(Path directory)
@@ -139,17 +147,27 @@ public final class SigmaRuleLoader
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
-    private static void addUnique(RuleLoadResult result, List<SigmaRule> rules, List<RuleProblem> problems, Map<String, SigmaRule> byId)
+    /** Rules and correlations share one id space: a correlation references either by id. */
+    private static void addUnique(RuleLoadResult result, List<SigmaRule> rules, List<SigmaCorrelation> correlations, List<RuleProblem> problems,
+            Map<String, String> byId)
     {
         problems.addAll(result.problems());
         for (SigmaRule rule : result.rules()) {
-            SigmaRule first = byId.putIfAbsent(rule.id(), rule);
+            String first = byId.putIfAbsent(rule.id(), rule.label() + " at " + rule.source() + ":" + rule.line());
             if (first != null) {
-                problems.add(new RuleProblem(rule.source(), rule.line(), RuleProblemKind.DUPLICATE_ID,
-                        "rule " + rule.label() + ": id already used by " + first.label() + " at " + first.source() + ":" + first.line()));
+                problems.add(new RuleProblem(rule.source(), rule.line(), RuleProblemKind.DUPLICATE_ID, "rule " + rule.label() + ": id already used by " + first));
                 continue;
             }
             rules.add(rule);
+        }
+        for (SigmaCorrelation correlation : result.correlations()) {
+            String first = byId.putIfAbsent(correlation.id(), correlation.label() + " at " + correlation.source() + ":" + correlation.line());
+            if (first != null) {
+                problems.add(new RuleProblem(correlation.source(), correlation.line(), RuleProblemKind.DUPLICATE_ID,
+                        "correlation " + correlation.label() + ": id already used by " + first));
+                continue;
+            }
+            correlations.add(correlation);
         }
     }
 }

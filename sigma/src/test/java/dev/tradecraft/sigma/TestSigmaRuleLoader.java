@@ -149,9 +149,9 @@ class TestSigmaRuleLoader
                     condition: s
                 """);
         assertEquals(List.of("one", "two"), List.of(result.rules().get(0).id(), result.rules().get(1).id()));
-        assertEquals(8, result.problems().get(0).line());
-        assertEquals(RuleProblemKind.UNSUPPORTED_FEATURE, result.problems().get(0).kind());
-        assertTrue(result.problems().get(0).message().contains("rule 'Correlated' (corr): correlation rules are not supported yet"));
+        assertEquals(List.of(), result.problems());
+        assertEquals("corr", result.correlations().get(0).id());
+        assertEquals(8, result.correlations().get(0).line());
         assertEquals(17, result.rules().get(1).line());
     }
 

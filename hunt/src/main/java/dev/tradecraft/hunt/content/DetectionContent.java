@@ -20,6 +20,7 @@ import dev.tradecraft.sigma.SigmaCompiler;
 import dev.tradecraft.sigma.SigmaException;
 import dev.tradecraft.sigma.SigmaRuleLoader;
 import dev.tradecraft.sigma.SigmaRuleset;
+import dev.tradecraft.sigma.correlation.SigmaCorrelation;
 
 /**
  * The rules and indicators a hunt runs with, loaded and compiled once: the user's when given, the
@@ -30,8 +31,10 @@ import dev.tradecraft.sigma.SigmaRuleset;
  * @param ruleSources where the rules came from, for messages
  * @param ruleProblems rules that did not load or compile
  * @param iocProblems feed lines that did not load
+ * @param correlations correlation rules over the ruleset's matches, resolved
  */
-public record DetectionContent(SigmaRuleset ruleset, IocMatcher iocs, List<String> ruleSources, List<RuleProblem> ruleProblems, List<IocProblem> iocProblems)
+public record DetectionContent(SigmaRuleset ruleset, IocMatcher iocs, List<String> ruleSources, List<RuleProblem> ruleProblems, List<IocProblem> iocProblems,
+        List<SigmaCorrelation> correlations)
 {
     public DetectionContent
     {
@@ -40,6 +43,13 @@ public record DetectionContent(SigmaRuleset ruleset, IocMatcher iocs, List<Strin
         ruleSources = List.copyOf(ruleSources);
         ruleProblems = List.copyOf(ruleProblems);
         iocProblems = List.copyOf(iocProblems);
+        correlations = List.copyOf(correlations);
+    }
+
+    /** Content without correlation rules. */
+    public DetectionContent(SigmaRuleset ruleset, IocMatcher iocs, List<String> ruleSources, List<RuleProblem> ruleProblems, List<IocProblem> iocProblems)
+    {
+        this(ruleset, iocs, ruleSources, ruleProblems, iocProblems, List.of());
     }
 
     /**
@@ -82,11 +92,12 @@ public record DetectionContent(SigmaRuleset ruleset, IocMatcher iocs, List<Strin
             iocProblems.addAll(feed.problems());
         }
         List<String> sources = ruleDirs.isEmpty() ? List.of("built-in content") : ruleDirs.stream().map(Path::toString).toList();
-        return new DetectionContent(ruleset, new IocMatcher(indicators), sources, ruleProblems, iocProblems);
+        return new DetectionContent(ruleset, new IocMatcher(indicators), sources, ruleProblems, iocProblems, loaded.correlations());
     }
 
+    /** Rules the hunt evaluates, correlation rules included. */
     public int rulesInUse()
     {
-        return ruleset.rules().size();
+        return ruleset.rules().size() + correlations.size();
     }
 }

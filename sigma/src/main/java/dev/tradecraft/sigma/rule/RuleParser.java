@@ -16,6 +16,8 @@ import dev.tradecraft.sigma.condition.ConditionException;
 import dev.tradecraft.sigma.condition.ConditionParser;
 import dev.tradecraft.sigma.condition.ConditionResolver;
 import dev.tradecraft.sigma.condition.Or;
+import dev.tradecraft.sigma.correlation.CorrelationParser;
+import dev.tradecraft.sigma.correlation.SigmaCorrelation;
 import dev.tradecraft.sigma.modifier.Modifier;
 import dev.tradecraft.sigma.modifier.ModifierChain;
 import dev.tradecraft.sigma.modifier.ModifierException;
@@ -49,9 +51,10 @@ import java.util.UUID;
  * Turns the YAML text of one rule file into rules and problems. Every document is tried; a
  * document with problems reports all it can find and is left out, the others load.
  *
- * <p>Documents that are valid Sigma but not rules this engine can run are reported as
- * UNSUPPORTED_FEATURE: correlation and filter documents, and v1 collections ({@code action:
- * global}), where the whole file is skipped because its documents are fragments of each other.
+ * <p>Correlation documents are read into {@link SigmaCorrelation}s whose references stay as
+ * written; the loader resolves them against the whole rule set. Filter documents are read into
+ * {@link SigmaFilter}s, and v1 collections ({@code action: global}) are merged into the rule
+ * documents that follow them.
  */
 public final class RuleParser
 {
@@ -63,6 +66,7 @@ public final class RuleParser
     private final List<SigmaRule> rules = new ArrayList<>();
     private final List<RuleProblem> problems = new ArrayList<>();
     private final List<SigmaFilter> filters = new ArrayList<>();
+    private final List<SigmaCorrelation> correlations = new ArrayList<>();
 
     private RuleParser(String source, Placeholders placeholders)
     {
@@ -88,7 +92,7 @@ public final class RuleParser
         requireNonNull(placeholders, "placeholders is null");
         RuleParser parser = new RuleParser(source, placeholders);
         parser.parseDocuments(text);
-        return new RuleLoadResult(parser.rules, parser.problems, parser.filters);
+        return new RuleLoadResult(parser.rules, parser.problems, parser.filters, parser.correlations);
     }
 
     private void parseDocuments(String text)
@@ -165,8 +169,7 @@ public final class RuleParser
         String id = optionalText(entries, "id");
         String label = label(title, id, index);
         if (entries.containsKey("correlation")) {
-            problems.add(new RuleProblem(source, line, RuleProblemKind.UNSUPPORTED_FEATURE,
-                    label + ": correlation rules are not supported yet"));
+            CorrelationParser.parse(source, entries, line, label, problems).ifPresent(correlations::add);
             return true;
         }
         if (entries.containsKey("filter") && !entries.containsKey("detection")) {
@@ -288,6 +291,10 @@ public final class RuleParser
             if (id == null && entries.containsKey("id") && !YamlNodes.isNull(entries.get("id").getValueNode())) {
                 problem(valueLine("id"), RuleProblemKind.BAD_VALUE, "id must be a single non-empty value");
             }
+            String name = optionalText(entries, "name");
+            if (name == null && entries.containsKey("name") && !YamlNodes.isNull(entries.get("name").getValueNode())) {
+                problem(valueLine("name"), RuleProblemKind.BAD_VALUE, "name must be a single non-empty value");
+            }
             RuleStatus status = status();
             Level level = level();
             String author = joined("author");
@@ -303,7 +310,7 @@ public final class RuleParser
             }
             String ruleId = id != null ? id : derivedId();
             rules.add(new SigmaRule(ruleId, title, status, level, author, description, tags, references, falsepositives,
-                    logsource, source, line, detection, unresolved));
+                    logsource, source, line, detection, unresolved, Optional.ofNullable(name)));
         }
 
         /** Reads the document as a filter whose detection is under {@code detection}. */
