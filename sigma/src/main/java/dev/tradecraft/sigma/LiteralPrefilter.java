@@ -19,6 +19,8 @@ import java.util.TreeSet;
  */
 final class LiteralPrefilter
 {
+    static final int SEARCHED_LENGTH = 12;
+
     private final LiteralAutomaton[] byField;
     private final LiteralAutomaton anyField;
     private final int[][] rulesByAtom;
@@ -98,7 +100,7 @@ final class LiteralPrefilter
         for (Map.Entry<LiteralAtom, Integer> entry : atomIds.entrySet()) {
             // The last list holds the keyword atoms.
             int field = entry.getKey().fieldId() == LiteralAtom.ANY_FIELD ? fieldCount : entry.getKey().fieldId();
-            literalsByField.get(field).add(entry.getKey().literal());
+            literalsByField.get(field).add(searched(entry.getKey().literal()));
             idsByField.get(field).add(entry.getValue());
         }
         LiteralAutomaton[] byField = new LiteralAutomaton[fieldCount];
@@ -117,6 +119,17 @@ final class LiteralPrefilter
             slotFields[slot] = fieldsBySlot.get(slot).stream().mapToInt(Integer::intValue).filter(field -> byField[field] != null).toArray();
         }
         return new LiteralPrefilter(byField, anyField, atomRules, unfiltered, slotFields, anyFieldBySlot);
+    }
+
+    /**
+     * The part of a required literal the automaton looks for: any part of it is required too, and
+     * past a dozen characters a literal is about as selective as it gets while the automaton's
+     * states (and cache misses) grow with every character. The end is kept because rule literals
+     * are mostly paths and file names, whose ends say the most.
+     */
+    static String searched(String literal)
+    {
+        return literal.length() <= SEARCHED_LENGTH ? literal : literal.substring(literal.length() - SEARCHED_LENGTH);
     }
 
     private static LiteralAutomaton automaton(List<String> literals, List<Integer> ids)

@@ -17,9 +17,11 @@ import java.util.TreeSet;
  * compiled to a full transition table so each character costs one array read whatever the number of
  * literals. Immutable and thread-safe.
  *
- * <p>Characters that occur in no literal share one class, so the table has one column per distinct
- * literal character plus one, not 65,536. Literals are compared as given: callers that want
- * case-insensitive search give folded literals and scan folded text.
+ * <p>Characters that occur in no literal share one class, and so do all characters outside ASCII,
+ * so the table has one column per distinct ASCII literal character plus two. The price: a literal
+ * with a character outside ASCII is also reported where the text has another such character in
+ * that place. Callers use hits as a filter and verify, so a hit may be false but a literal that
+ * occurs is never missed. Case-insensitive search: give folded literals and {@code foldText}.
  */
 public final class LiteralAutomaton
 {
@@ -31,8 +33,7 @@ public final class LiteralAutomaton
     }
 
     private final int[] asciiClass;
-    private final char[] wideChars;
-    private final int[] wideClass;
+    private final int wideClass;
     private final int classes;
     private final int[] next;
     // outputs[outputStart[s] .. outputStart[s + 1]) are the ids of the literals that end at state s,
@@ -42,12 +43,11 @@ public final class LiteralAutomaton
     private final int literalCount;
     private final boolean foldText;
 
-    private LiteralAutomaton(int[] asciiClass, char[] wideChars, int[] wideClass, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount,
+    private LiteralAutomaton(int[] asciiClass, int wideClass, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount,
             boolean foldText)
     {
         this.foldText = foldText;
         this.asciiClass = asciiClass;
-        this.wideChars = wideChars;
         this.wideClass = wideClass;
         this.classes = classes;
         this.next = next;
@@ -80,33 +80,24 @@ public final class LiteralAutomaton
             }
         }
         int[] asciiClass = new int[128];
-        List<Character> wide = new ArrayList<>();
         int classes = 1;
+        boolean anyWide = false;
         for (char c : alphabet) {
             if (c < 128) {
-                asciiClass[c] = classes;
+                asciiClass[c] = classes++;
             }
             else {
-                wide.add(c);
+                anyWide = true;
             }
-            classes++;
         }
+        // Every character outside ASCII shares one class: a table row per distinct character would
+        // multiply the table by the thousand-odd such characters rule sets hold (dash variants,
+        // homoglyphs, UTF-16 bytes), for literals that are rare.
+        int wideClass = anyWide ? classes++ : 0;
         if (foldText) {
             for (int c = 0; c < 128; c++) {
                 asciiClass[c] = asciiClass[CaseFolding.fold((char) c)];
             }
-        }
-        char[] wideChars = new char[wide.size()];
-        int[] wideClass = new int[wide.size()];
-        int cls = 1;
-        int w = 0;
-        for (char c : alphabet) {
-            if (c >= 128) {
-                wideChars[w] = c;
-                wideClass[w] = cls;
-                w++;
-            }
-            cls++;
         }
 
         // The trie, with children in hash maps while it grows.
@@ -118,7 +109,8 @@ public final class LiteralAutomaton
             String literal = literals.get(l);
             int state = 0;
             for (int i = 0; i < literal.length(); i++) {
-                int c = classOf(literal.charAt(i), asciiClass, wideChars, wideClass);
+                char ch = literal.charAt(i);
+                int c = ch < 128 ? asciiClass[ch] : wideClass;
                 Integer child = children.get(state).get(c);
                 if (child == null) {
                     child = children.size();
@@ -184,7 +176,7 @@ public final class LiteralAutomaton
             int[] out = merged.get(s);
             System.arraycopy(out, 0, outputs, outputStart[s], out.length);
         }
-        return new LiteralAutomaton(asciiClass, wideChars, wideClass, classes, next, outputStart, outputs, literals.size(), foldText);
+        return new LiteralAutomaton(asciiClass, wideClass, classes, next, outputStart, outputs, literals.size(), foldText);
     }
 
     /** Reports every occurrence of every literal in {@code text}. */
@@ -227,21 +219,8 @@ public final class LiteralAutomaton
     private int wideClassOf(char c)
     {
         char compared = foldText ? CaseFolding.fold(c) : c;
-        if (compared < 128) {
-            // Some characters fold into ASCII: the Kelvin sign to 'k', the long s to 's'.
-            return asciiClass[compared];
-        }
-        int found = Arrays.binarySearch(wideChars, compared);
-        return found < 0 ? 0 : wideClass[found];
-    }
-
-    private static int classOf(char c, int[] asciiClass, char[] wideChars, int[] wideClass)
-    {
-        if (c < 128) {
-            return asciiClass[c];
-        }
-        int found = Arrays.binarySearch(wideChars, c);
-        return found < 0 ? 0 : wideClass[found];
+        // Some characters fold into ASCII: the Kelvin sign to 'k', the long s to 's'.
+        return compared < 128 ? asciiClass[compared] : wideClass;
     }
 
     private static int[] toArray(List<Integer> values)

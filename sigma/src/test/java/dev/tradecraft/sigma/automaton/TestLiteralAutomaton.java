@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The automaton against the obvious reference, {@code indexOf} of every literal at every position,
- * on random literal sets and texts over a small alphabet (so overlaps, shared prefixes and suffixes
+ * The automaton against the obvious reference, {@code startsWith} of every literal at every position
+ * (with every character outside ASCII alike, as the automaton compares them), on random literal sets and texts over a small alphabet (so overlaps, shared prefixes and suffixes
  * of other literals are frequent). A failure prints the seed; rerun with -Dtradecraft.seed=N.
  */
 class TestLiteralAutomaton
@@ -65,6 +65,16 @@ class TestLiteralAutomaton
     }
 
     @Test
+    void testTreatsCharactersOutsideAsciiAlikeSoItNeverMissesOne()
+    {
+        LiteralAutomaton automaton = LiteralAutomaton.build(List.of("a\u2013b"), new int[] {1}, true);
+        assertEquals(List.of(1), found(automaton, "xA\u2013B"));
+        // Another dash in the same place is reported too; callers verify.
+        assertEquals(List.of(1), found(automaton, "a\u2014b"));
+        assertEquals(List.of(), found(automaton, "a-b"));
+    }
+
+    @Test
     void testRejectsEmptyLiteralsAndMismatchedIds()
     {
         assertThrows(IllegalArgumentException.class, () -> LiteralAutomaton.build(List.of(""), new int[] {0}, false));
@@ -81,12 +91,16 @@ class TestLiteralAutomaton
     /** Ids in text order (by end position), and for one end position in the automaton's order: longest literal first, then build order. */
     private static List<Integer> reference(List<String> literals, int[] ids, String text, boolean foldText)
     {
-        String compared = foldText ? fold(text) : text;
+        String compared = classes(text, foldText);
+        List<String> searched = new ArrayList<>();
+        for (String literal : literals) {
+            searched.add(classes(literal, false));
+        }
         List<Integer> hits = new ArrayList<>();
         for (int end = 1; end <= compared.length(); end++) {
             List<int[]> atEnd = new ArrayList<>();
-            for (int l = 0; l < literals.size(); l++) {
-                String literal = literals.get(l);
+            for (int l = 0; l < searched.size(); l++) {
+                String literal = searched.get(l);
                 if (literal.length() <= end && compared.startsWith(literal, end - literal.length())) {
                     atEnd.add(new int[] {literal.length(), l});
                 }
@@ -99,11 +113,13 @@ class TestLiteralAutomaton
         return hits;
     }
 
-    private static String fold(String text)
+    /** The text as the automaton compares it: folded if asked, and every character outside ASCII alike. */
+    private static String classes(String text, boolean fold)
     {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = CaseFolding.fold(chars[i]);
+            char c = fold ? CaseFolding.fold(chars[i]) : chars[i];
+            chars[i] = c < 128 ? c : '\uFFFF';
         }
         return new String(chars);
     }
