@@ -286,8 +286,12 @@ abstract class EvalNode
         for (ValueTest[] alternatives : values) {
             List<List<LiteralAtom>> choices = new ArrayList<>(alternatives.length);
             for (ValueTest test : alternatives) {
-                String literal = test.requiredLiteral();
-                choices.add(literal == null ? null : List.of(new LiteralAtom(fieldId, literal)));
+                List<String> literals = test.requiredLiterals();
+                List<LiteralAtom> atoms = new ArrayList<>(literals.size());
+                for (String literal : literals) {
+                    atoms.add(new LiteralAtom(fieldId, literal));
+                }
+                choices.add(atoms.isEmpty() ? null : atoms);
             }
             rows.add(LiteralAtom.union(choices));
         }

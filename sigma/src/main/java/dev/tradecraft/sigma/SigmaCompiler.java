@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns loaded rules into a {@link SigmaRuleset}. Each rule's logsource is looked up in the
@@ -40,6 +42,7 @@ public final class SigmaCompiler
         Map<List<MappingAlternative>, List<MappingAlternative>> merged = new HashMap<>();
         List<MappingAlternative> alternatives = new ArrayList<>();
         FieldIds fieldIds = new FieldIds();
+        AtomTable atoms = new AtomTable();
         for (SigmaRule rule : rules) {
             if (!rule.unresolvedPlaceholders().isEmpty()) {
                 problems.add(new RuleProblem(rule.source(), rule.line(), RuleProblemKind.UNRESOLVED_PLACEHOLDER,
@@ -67,12 +70,14 @@ public final class SigmaCompiler
                 for (int i = 0; i < reported.length; i++) {
                     reported[i] = fieldIds.id(alternative.eventField(ruleFields.get(i)));
                 }
-                EvalNode root = TreeBuilder.build(rule.detection(), ruleField -> fieldIds.id(alternative.eventField(ruleField)));
-                ruleAlternatives.add(new TreeRuleset.CompiledAlternative(index, root, ruleFields.toArray(new String[0]), reported));
+                Set<Integer> scannedFields = new TreeSet<>();
+                EvalNode root = TreeBuilder.build(rule.detection(), ruleField -> fieldIds.id(alternative.eventField(ruleField)), atoms, scannedFields);
+                ruleAlternatives.add(new TreeRuleset.CompiledAlternative(index, root, scannedFields.stream().mapToInt(Integer::intValue).toArray(),
+                        ruleFields.toArray(new String[0]), reported));
             }
             compiled.add(new TreeRuleset.CompiledRule(rule, ruleAlternatives));
         }
-        return new TreeRuleset(compiled, fieldIds.names(), alternatives, problems, prefiltered);
+        return new TreeRuleset(compiled, fieldIds.names(), alternatives, atoms, problems, prefiltered);
     }
 
     /**

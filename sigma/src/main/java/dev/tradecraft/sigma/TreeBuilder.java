@@ -12,6 +12,7 @@ import dev.tradecraft.sigma.rule.SearchIdentifier;
 import dev.tradecraft.sigma.value.SigmaValue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -23,19 +24,25 @@ final class TreeBuilder
 {
     private final Detection detection;
     private final ToIntFunction<String> fieldId;
+    private final AtomTable atoms;
+    private final Set<Integer> scannedFields;
 
-    private TreeBuilder(Detection detection, ToIntFunction<String> fieldId)
+    private TreeBuilder(Detection detection, ToIntFunction<String> fieldId, AtomTable atoms, Set<Integer> scannedFields)
     {
         this.detection = detection;
         this.fieldId = fieldId;
+        this.atoms = atoms;
+        this.scannedFields = scannedFields;
     }
 
     /**
      * @param fieldId the number of the event field a rule field reads under the alternative
+     * @param atoms where leaves that the prefilter's scan decides get their atom numbers
+     * @param scannedFields receives the fields whose scan such leaves read
      */
-    static EvalNode build(Detection detection, ToIntFunction<String> fieldId)
+    static EvalNode build(Detection detection, ToIntFunction<String> fieldId, AtomTable atoms, Set<Integer> scannedFields)
     {
-        TreeBuilder builder = new TreeBuilder(detection, fieldId);
+        TreeBuilder builder = new TreeBuilder(detection, fieldId, atoms, scannedFields);
         return builder.node(detection.condition());
     }
 
@@ -82,18 +89,23 @@ final class TreeBuilder
 
     private EvalNode item(DetectionItem item)
     {
+        int field = item.isKeyword() ? LiteralAtom.ANY_FIELD : fieldId.applyAsInt(item.field().orElseThrow());
         List<List<SigmaValue>> values = item.values();
         ValueTest[][] tests = new ValueTest[values.size()][];
         for (int v = 0; v < tests.length; v++) {
             List<SigmaValue> alternatives = values.get(v);
             tests[v] = new ValueTest[alternatives.size()];
             for (int a = 0; a < alternatives.size(); a++) {
-                tests[v][a] = ValueTest.of(alternatives.get(a), fieldId);
+                ValueTest scanned = item.isKeyword() ? null : ValueTest.scanned(alternatives.get(a), field, atoms);
+                if (scanned != null) {
+                    scannedFields.add(field);
+                }
+                tests[v][a] = scanned != null ? scanned : ValueTest.of(alternatives.get(a), fieldId);
             }
         }
         if (item.isKeyword()) {
             return new EvalNode.KeywordNode(tests, item.all(), item.negated());
         }
-        return new EvalNode.FieldNode(fieldId.applyAsInt(item.field().orElseThrow()), tests, item.all(), item.negated());
+        return new EvalNode.FieldNode(field, tests, item.all(), item.negated());
     }
 }

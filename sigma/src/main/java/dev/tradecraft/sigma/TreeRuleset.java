@@ -34,14 +34,15 @@ final class TreeRuleset
     private final LiteralPrefilter prefilter;
     private final ThreadLocal<EvalContext> contexts;
 
-    TreeRuleset(List<CompiledRule> compiled, String[] fieldNames, List<MappingAlternative> alternatives, List<RuleProblem> problems, boolean prefiltered)
+    TreeRuleset(List<CompiledRule> compiled, String[] fieldNames, List<MappingAlternative> alternatives, AtomTable atoms, List<RuleProblem> problems,
+            boolean prefiltered)
     {
         this.compiled = compiled.toArray(new CompiledRule[0]);
         this.fieldNames = fieldNames.clone();
         this.alternatives = alternatives.toArray(new MappingAlternative[0]);
         this.rulesByAlternative = rulesByAlternative(this.compiled, this.alternatives.length);
         this.dispatch = LogsourceDispatch.of(this.alternatives);
-        this.prefilter = prefiltered ? LiteralPrefilter.build(this.compiled, this.fieldNames.length, this.alternatives.length) : null;
+        this.prefilter = prefiltered ? LiteralPrefilter.build(this.compiled, atoms, this.fieldNames.length, this.alternatives.length) : null;
         this.contexts = ThreadLocal.withInitial(this::newContext);
         SigmaRule[] compiledRules = new SigmaRule[this.compiled.length];
         for (int i = 0; i < compiledRules.length; i++) {
@@ -164,11 +165,14 @@ final class TreeRuleset
     {
         final int alternativeIndex;
         final EvalNode root;
+        // The fields whose scan the tree's leaves read.
+        final int[] scannedFields;
         private final String[] ruleFields;
         private final int[] fieldIds;
 
-        CompiledAlternative(int alternativeIndex, EvalNode root, String[] ruleFields, int[] fieldIds)
+        CompiledAlternative(int alternativeIndex, EvalNode root, int[] scannedFields, String[] ruleFields, int[] fieldIds)
         {
+            this.scannedFields = scannedFields;
             this.alternativeIndex = alternativeIndex;
             this.root = root;
             this.ruleFields = ruleFields;

@@ -2,19 +2,24 @@ package dev.tradecraft.sigma;
 
 import com.google.re2j.Pattern;
 import dev.tradecraft.sigma.value.BooleanValue;
+import dev.tradecraft.sigma.value.CaseFolding;
 import dev.tradecraft.sigma.value.CidrValue;
 import dev.tradecraft.sigma.value.CompareValue;
 import dev.tradecraft.sigma.value.ExistsValue;
 import dev.tradecraft.sigma.value.FieldRefValue;
+import dev.tradecraft.sigma.value.Literal;
 import dev.tradecraft.sigma.value.NullValue;
 import dev.tradecraft.sigma.value.NumberValue;
+import dev.tradecraft.sigma.value.PatternPart;
 import dev.tradecraft.sigma.value.RegexFacts;
 import dev.tradecraft.sigma.value.RegexValue;
 import dev.tradecraft.sigma.value.SigmaValue;
 import dev.tradecraft.sigma.value.StringPattern;
 import dev.tradecraft.sigma.value.TimePartValue;
+import dev.tradecraft.sigma.value.Wildcard;
 import dev.tradecraft.sigma.value.WildcardMatcher;
 
+import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
@@ -31,12 +36,12 @@ abstract class ValueTest
     abstract boolean test(String value, String folded, EvalContext context);
 
     /**
-     * A folded literal that the folded value of every value passing this test contains, or null
-     * when there is none; the prefilter looks for it before the test runs.
+     * Folded literals of which the folded form of every value passing this test contains one, or
+     * an empty list when nothing is known; the prefilter looks for them before the test runs.
      */
-    String requiredLiteral()
+    List<String> requiredLiterals()
     {
-        return null;
+        return List.of();
     }
 
     /** Whether the test costs much more than a literal comparison (regular expressions). */
@@ -60,7 +65,7 @@ abstract class ValueTest
             return new PatternTest(WildcardMatcher.of(pattern));
         }
         if (value instanceof RegexValue regex) {
-            return new RegexTest(regex.compile(), RegexFacts.longestRequired(regex.pattern()).orElse(null), RegexFacts.minimumLength(regex.pattern()));
+            return new RegexTest(regex.compile(), RegexFacts.requiredLiterals(regex.pattern()), RegexFacts.minimumLength(regex.pattern()));
         }
         if (value instanceof NumberValue number) {
             return new NumberTest(number);
@@ -87,6 +92,97 @@ abstract class ValueTest
         return new FieldRefTest(ref, fieldId.applyAsInt(ref.field()));
     }
 
+    /**
+     * A test the prefilter's scan decides, or null: a case-insensitive pattern that is one literal
+     * (plain ASCII after folding, at most {@link LiteralPrefilter#DECIDED_LENGTH} characters) with
+     * or without a leading and a trailing {@code *} — contains, startswith, endswith or equals.
+     */
+    static ValueTest scanned(SigmaValue value, int field, AtomTable atoms)
+    {
+        if (field < 0) {
+            return null;
+        }
+        if (value instanceof RegexValue regex) {
+            return scannedRegex(regex, field, atoms);
+        }
+        if (!(value instanceof StringPattern pattern) || pattern.cased()) {
+            return null;
+        }
+        List<PatternPart> parts = pattern.parts();
+        boolean leading = !parts.isEmpty() && parts.get(0) == Wildcard.ANY_RUN;
+        boolean trailing = parts.size() > 1 && parts.get(parts.size() - 1) == Wildcard.ANY_RUN;
+        int literalParts = parts.size() - (leading ? 1 : 0) - (trailing ? 1 : 0);
+        if (literalParts != 1 || !(parts.get(leading ? 1 : 0) instanceof Literal literal)) {
+            return null;
+        }
+        String text = literal.text();
+        if (text.isEmpty() || text.length() > LiteralPrefilter.DECIDED_LENGTH) {
+            return null;
+        }
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = CaseFolding.fold(text.charAt(i));
+            if (folded[i] >= 128) {
+                // The automaton lets characters outside ASCII stand for each other: not exact there.
+                return null;
+            }
+        }
+        int mode = leading ? (trailing ? LiteralPrefilter.FOUND : LiteralPrefilter.AT_END) : (trailing ? LiteralPrefilter.AT_START : LiteralPrefilter.WHOLE);
+        return new ScannedPatternTest(atoms.id(new LiteralAtom(field, new String(folded))), new String(folded), mode, WildcardMatcher.of(pattern));
+    }
+
+    private static ValueTest scannedRegex(RegexValue regex, int field, AtomTable atoms)
+    {
+        List<String> literals = RegexFacts.requiredLiterals(regex.pattern());
+        if (literals.isEmpty()) {
+            return null;
+        }
+        int[] ids = new int[literals.size()];
+        for (int i = 0; i < ids.length; i++) {
+            String literal = literals.get(i);
+            if (literal.length() > LiteralPrefilter.DECIDED_LENGTH) {
+                return null;
+            }
+            ids[i] = atoms.id(new LiteralAtom(field, literal));
+        }
+        return new ScannedRegexTest(regex.compile(), literals, ids, RegexFacts.minimumLength(regex.pattern()));
+    }
+
+    /** A pattern decided by where the prefilter's scan found its literal in the field. */
+    private static final class ScannedPatternTest
+            extends ValueTest
+    {
+        private final int atom;
+        private final String literal;
+        private final int mode;
+        // For a ruleset without prefilter, which never scans.
+        private final WildcardMatcher matcher;
+
+        ScannedPatternTest(int atom, String literal, int mode, WildcardMatcher matcher)
+        {
+            this.atom = atom;
+            this.literal = literal;
+            this.mode = mode;
+            this.matcher = matcher;
+        }
+
+        @Override
+        List<String> requiredLiterals()
+        {
+            return List.of(literal);
+        }
+
+        @Override
+        boolean test(String value, String folded, EvalContext context)
+        {
+            if (value == null) {
+                return false;
+            }
+            LiteralPrefilter.Scan scan = context.scan;
+            return scan == null ? matcher.matches(value) : scan.has(atom, mode);
+        }
+    }
+
     private static final class PatternTest
             extends ValueTest
     {
@@ -104,10 +200,10 @@ abstract class ValueTest
         }
 
         @Override
-        String requiredLiteral()
+        List<String> requiredLiterals()
         {
             String literal = matcher.longestLiteral();
-            return literal.isEmpty() ? null : literal;
+            return literal.isEmpty() ? List.of() : List.of(literal);
         }
 
         @Override
@@ -124,36 +220,102 @@ abstract class ValueTest
             extends ValueTest
     {
         private final Pattern pattern;
-        private final String requiredLiteral;
+        private final List<String> requiredLiterals;
         private final int minimumLength;
 
-        RegexTest(Pattern pattern, String requiredLiteral, int minimumLength)
+        RegexTest(Pattern pattern, List<String> requiredLiterals, int minimumLength)
         {
             this.pattern = pattern;
-            this.requiredLiteral = requiredLiteral;
+            this.requiredLiterals = requiredLiterals;
             this.minimumLength = minimumLength;
         }
 
         @Override
-        String requiredLiteral()
+        List<String> requiredLiterals()
         {
-            return requiredLiteral;
+            return requiredLiterals;
         }
 
         @Override
         boolean needsFolded()
         {
-            return requiredLiteral != null;
+            return !requiredLiterals.isEmpty();
         }
 
         @Override
         boolean test(String value, String folded, EvalContext context)
         {
             // RE2/J's automaton costs far more per character than a literal search, so rule out first.
-            if (value == null || value.length() < minimumLength || (requiredLiteral != null && !folded.contains(requiredLiteral))) {
+            if (value == null || value.length() < minimumLength || (!requiredLiterals.isEmpty() && !containsAny(folded, requiredLiterals))) {
                 return false;
             }
             return pattern.matcher(value).find();
+        }
+
+        private static boolean containsAny(String folded, List<String> literals)
+        {
+            for (String literal : literals) {
+                if (folded.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        boolean costly()
+        {
+            return true;
+        }
+    }
+
+    /**
+     * A regular expression on a field whose required literals the prefilter's scan looks for:
+     * RE2/J runs only when one was found and the value is long enough.
+     */
+    private static final class ScannedRegexTest
+            extends ValueTest
+    {
+        private final Pattern pattern;
+        private final List<String> requiredLiterals;
+        private final int[] atoms;
+        private final int minimumLength;
+
+        ScannedRegexTest(Pattern pattern, List<String> requiredLiterals, int[] atoms, int minimumLength)
+        {
+            this.pattern = pattern;
+            this.requiredLiterals = requiredLiterals;
+            this.atoms = atoms;
+            this.minimumLength = minimumLength;
+        }
+
+        @Override
+        List<String> requiredLiterals()
+        {
+            return requiredLiterals;
+        }
+
+        @Override
+        boolean test(String value, String folded, EvalContext context)
+        {
+            if (value == null || value.length() < minimumLength) {
+                return false;
+            }
+            LiteralPrefilter.Scan scan = context.scan;
+            if (scan != null && !anyFound(scan)) {
+                return false;
+            }
+            return pattern.matcher(value).find();
+        }
+
+        private boolean anyFound(LiteralPrefilter.Scan scan)
+        {
+            for (int atom : atoms) {
+                if (scan.has(atom, LiteralPrefilter.FOUND)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -25,11 +25,12 @@ import java.util.TreeSet;
  */
 public final class LiteralAutomaton
 {
-    /** Receives the ids of the literals found; called once per occurrence, in text order. */
+    /** Receives the literals found; called once per occurrence, in text order. */
     @FunctionalInterface
     public interface Hits
     {
-        void found(int literalId);
+        /** @param end the index in the text just after the occurrence */
+        void found(int literalId, int end);
     }
 
     private final int[] asciiClass;
@@ -176,25 +177,60 @@ public final class LiteralAutomaton
             int[] out = merged.get(s);
             System.arraycopy(out, 0, outputs, outputStart[s], out.length);
         }
+        // The scan's table: each entry is the target's row offset (no multiply per character), bit-
+        // inverted when the target has outputs (one sign test per character instead of two loads).
+        for (int cell = 0; cell < next.length; cell++) {
+            int target = next[cell];
+            int row = target * classes;
+            next[cell] = outputStart[target] == outputStart[target + 1] ? row : ~row;
+        }
         return new LiteralAutomaton(asciiClass, wideClass, classes, next, outputStart, outputs, literals.size(), foldText);
     }
 
     /** Reports every occurrence of every literal in {@code text}. */
     public void scan(String text, Hits hits)
     {
+        scan(text, hits, null, 0, 0);
+    }
+
+    /**
+     * Reports where literals occur, but in the middle of the text only the first time the scan
+     * reaches each state: every literal is still reported at least once, and every occurrence
+     * that ends within the first {@code startRegion} characters or at the very end is reported,
+     * which is what a filter that asks "found? at the start? at the end?" needs. Short literals
+     * recur all through long values; this keeps their cost to one report.
+     *
+     * @param visited per-caller scratch of at least {@link #states()} entries
+     * @param stamp a value not used with {@code visited} before (older stamps are ignored)
+     */
+    public void scanDistinct(String text, Hits hits, int[] visited, int stamp, int startRegion)
+    {
+        scan(text, hits, visited, stamp, startRegion);
+    }
+
+    private void scan(String text, Hits hits, int[] visited, int stamp, int startRegion)
+    {
         int[] next = this.next;
-        int[] outputStart = this.outputStart;
         int[] asciiClass = this.asciiClass;
-        int classes = this.classes;
-        int state = 0;
-        for (int i = 0, length = text.length(); i < length; i++) {
+        int row = 0;
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
-            int cls = c < 128 ? asciiClass[c] : wideClassOf(c);
-            state = next[state * classes + cls];
-            int from = outputStart[state];
-            int to = outputStart[state + 1];
-            for (int o = from; o < to; o++) {
-                hits.found(outputs[o]);
+            int target = next[row + (c < 128 ? asciiClass[c] : wideClassOf(c))];
+            if (target >= 0) {
+                row = target;
+                continue;
+            }
+            row = ~target;
+            int state = row / classes;
+            if (visited != null && i >= startRegion && i != last) {
+                if (visited[state] == stamp) {
+                    continue;
+                }
+                visited[state] = stamp;
+            }
+            for (int o = outputStart[state], to = outputStart[state + 1]; o < to; o++) {
+                hits.found(outputs[o], i + 1);
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.tradecraft.sigma.value;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -182,16 +184,18 @@ public final class RegexFacts
     }
 
     /**
-     * The longest run of plain characters every match must contain, folded as case-insensitive
-     * Sigma matching folds (a match's folded text contains the folded run whether or not the
-     * expression ignores case). Reads only the top-level concatenation, never inside groups or
-     * classes, and gives up on any top-level alternation.
+     * Literals of which every match contains at least one, folded as case-insensitive Sigma
+     * matching folds (a match's folded text contains one whether or not the expression ignores
+     * case); empty when nothing is known. They come from the strongest run of adjacent required
+     * positions in the top-level concatenation, where a position is a character or a small class
+     * such as {@code [ "']} (so {@code \.[ "']} gives ". ", ".\"" and ".'"). Never reads inside
+     * groups, and gives up on any top-level alternation.
      */
-    public static Optional<String> longestRequired(String pattern)
+    public static List<String> requiredLiterals(String pattern)
     {
         requireNonNull(pattern, "pattern is null");
         if (pattern.contains("\\Q") || hasTopLevelAlternation(pattern)) {
-            return Optional.empty();
+            return List.of();
         }
         Runs runs = new Runs();
         int i = 0;
@@ -204,7 +208,7 @@ public final class RegexFacts
                 }
                 char escaped = pattern.charAt(i + 1);
                 if (escaped < 128 && !Character.isLetterOrDigit(escaped)) {
-                    i = runs.literal(escaped, pattern, i + 2);
+                    i = runs.position(new char[] {escaped}, pattern, i + 2);
                     continue;
                 }
                 if ("dDwWsSbBAz".indexOf(escaped) >= 0) {
@@ -216,11 +220,16 @@ public final class RegexFacts
                 break;
             }
             if (c == '(' || c == '[') {
-                runs.cut();
                 int close = c == '(' ? closingParen(pattern, i) : closingBracket(pattern, i);
                 if (close < 0) {
                     break;
                 }
+                char[] members = c == '[' ? smallClass(pattern, i, close) : null;
+                if (members != null) {
+                    i = runs.position(members, pattern, close + 1);
+                    continue;
+                }
+                runs.cut();
                 i = skipQuantifier(pattern, close + 1);
                 continue;
             }
@@ -233,45 +242,135 @@ public final class RegexFacts
                 // A quantifier with nothing before it, or a stray closer: not a pattern to reason about.
                 break;
             }
-            i = runs.literal(c, pattern, i + 1);
+            i = runs.position(new char[] {c}, pattern, i + 1);
         }
         runs.cut();
-        return runs.best.isEmpty() ? Optional.empty() : Optional.of(WildcardMatcher.fold(runs.best));
+        return runs.best;
     }
 
-    /** The run of adjacent required characters being read, and the longest one so far. */
+    /** The longest single required literal, when the strongest run has no class in it. */
+    public static Optional<String> longestRequired(String pattern)
+    {
+        List<String> literals = requiredLiterals(pattern);
+        return literals.size() == 1 ? Optional.of(literals.get(0)) : Optional.empty();
+    }
+
+    private static final int MAX_CLASS = 4;
+    private static final int MAX_LITERALS = 16;
+
+    /** The folded members of a class of at most four ASCII characters, or null. */
+    private static char[] smallClass(String pattern, int open, int close)
+    {
+        if (open + 1 < close && pattern.charAt(open + 1) == '^') {
+            return null;
+        }
+        StringBuilder members = new StringBuilder();
+        for (int i = open + 1; i < close; i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                char escaped = i + 1 < close ? pattern.charAt(i + 1) : 0;
+                if (escaped == 0 || escaped >= 128 || Character.isLetterOrDigit(escaped)) {
+                    return null;
+                }
+                c = escaped;
+                i++;
+            }
+            else if (c == '[' || c >= 128) {
+                return null;
+            }
+            if (i + 2 < close && pattern.charAt(i + 1) == '-') {
+                char high = pattern.charAt(i + 2);
+                if (high == '\\' || high < c || high - c >= MAX_CLASS) {
+                    return null;
+                }
+                for (char member = c; member <= high; member++) {
+                    add(members, member);
+                }
+                i += 2;
+            }
+            else {
+                add(members, c);
+            }
+            if (members.length() > MAX_CLASS) {
+                return null;
+            }
+        }
+        return members.length() == 0 ? null : members.toString().toCharArray();
+    }
+
+    private static void add(StringBuilder members, char c)
+    {
+        char folded = WildcardMatcher.fold(String.valueOf(c)).charAt(0);
+        if (members.indexOf(String.valueOf(folded)) < 0) {
+            members.append(folded);
+        }
+    }
+
+    /**
+     * The run of adjacent required positions being read (as the literals it can spell), and the
+     * strongest run so far: longest, then fewest literals.
+     */
     private static final class Runs
     {
-        private final StringBuilder run = new StringBuilder();
-        private String best = "";
+        private List<String> run = List.of();
+        private int runLength;
+        private List<String> best = List.of();
+        private int bestLength;
 
         void cut()
         {
-            if (run.length() > best.length()) {
-                best = run.toString();
+            if (runLength > bestLength || (runLength == bestLength && runLength > 0 && run.size() < best.size())) {
+                best = run;
+                bestLength = runLength;
             }
-            run.setLength(0);
+            run = List.of();
+            runLength = 0;
         }
 
         /**
-         * Takes literal {@code c}, read just before {@code i}, as its quantifier allows; returns
-         * where reading goes on.
+         * Takes a position matching one of {@code members}, read just before {@code i}, as its
+         * quantifier allows; returns where reading goes on.
          */
-        int literal(char c, String pattern, int i)
+        int position(char[] members, String pattern, int i)
         {
             char quantifier = i < pattern.length() ? pattern.charAt(i) : 0;
-            if (quantifier == '*' || quantifier == '?' || quantifier == '{') {
-                // Optional or counted: the character may be absent, so the run ends before it.
+            boolean exactlyOnce = pattern.startsWith("{1}", i);
+            if (quantifier == '*' || quantifier == '?' || (quantifier == '{' && !exactlyOnce && !atLeastOnce(pattern, i))) {
+                // Optional: the position may be absent, so the run ends before it.
                 cut();
                 return skipQuantifier(pattern, i);
             }
-            run.append(c);
-            if (quantifier == '+') {
+            if ((long) Math.max(1, run.size()) * members.length > MAX_LITERALS) {
+                cut();
+            }
+            List<String> extended = new ArrayList<>(Math.max(1, run.size()) * members.length);
+            for (String prefix : run.isEmpty() ? List.of("") : run) {
+                for (char member : members) {
+                    extended.add(prefix + WildcardMatcher.fold(String.valueOf(member)));
+                }
+            }
+            run = extended;
+            runLength++;
+            if (exactlyOnce) {
+                return i + 3;
+            }
+            if (quantifier == '+' || quantifier == '{') {
                 // At least once, but what follows is not adjacent to the first occurrence.
                 cut();
                 return skipQuantifier(pattern, i);
             }
             return i;
+        }
+
+        private static boolean atLeastOnce(String pattern, int open)
+        {
+            int close = pattern.indexOf('}', open);
+            if (close < 0) {
+                return false;
+            }
+            String body = pattern.substring(open + 1, close);
+            String low = body.contains(",") ? body.substring(0, body.indexOf(',')) : body;
+            return !low.isEmpty() && low.length() <= 4 && low.chars().allMatch(Character::isDigit) && Integer.parseInt(low) >= 1;
         }
     }
 

@@ -84,7 +84,7 @@ class TestLiteralAutomaton
     private static List<Integer> found(LiteralAutomaton automaton, String text)
     {
         List<Integer> hits = new ArrayList<>();
-        automaton.scan(text, hits::add);
+        automaton.scan(text, (id, end) -> hits.add(id));
         return hits;
     }
 

@@ -36,6 +36,19 @@ class TestRegexFacts
     }
 
     @Test
+    void testRequiredLiteralsThroughSmallClasses()
+    {
+        // SigmaHQ's Raspberry Robin rule: the dot and the quote or space after it are the strongest run.
+        assertEquals(List.of(". ", ".\"", ".'"), RegexFacts.requiredLiterals("\\\\[a-zA-Z0-9]{1,32}\\.[a-zA-Z0-9]{1,6}\\.[ \"']{1}"));
+        assertEquals(List.of("rundll32"), RegexFacts.requiredLiterals("[Rr][Uu][Nn][Dd][Ll][Ll]32(?:\\.[Ee][Xx][Ee])? \\S+?\\w:\\S+?:"));
+        assertEquals(List.of("abce", "abde"), RegexFacts.requiredLiterals("ab[cd]e"));
+        // A class of more than four characters, or a negated one, is no required position.
+        assertEquals(List.of("x"), RegexFacts.requiredLiterals("x[a-f]y"));
+        assertEquals(List.of("ab"), RegexFacts.requiredLiterals("ab[^c]"));
+        assertEquals(List.of(), RegexFacts.requiredLiterals("a|b"));
+    }
+
+    @Test
     void testMinimumLength()
     {
         assertEquals(1000, RegexFacts.minimumLength(".{1000,}"));
@@ -58,8 +71,8 @@ class TestRegexFacts
         long seed = Long.getLong("tradecraft.seed", System.nanoTime());
         System.out.println("TestRegexFacts seed=" + seed);
         Random random = new Random(seed);
-        List<String> atoms = List.of("a", "b", "A", "\\.", ".", "[ab]", "[^a]", "\\s", "\\d", "(a|bb)", "(?:ab)", "(?i)b", "^", "$", "\\b", "é", "(a|)");
-        List<String> quantifiers = List.of("", "", "", "*", "+", "?", "{2}", "{1,3}", "{0,2}", "+?");
+        List<String> atoms = List.of("a", "b", "A", "\\.", ".", "[ab]", "[aB.]", "[a-c]", "[^a]", "\\s", "\\d", "(a|bb)", "(?:ab)", "(?i)b", "^", "$", "\\b", "é", "(a|)");
+        List<String> quantifiers = List.of("", "", "", "*", "+", "?", "{1}", "{2}", "{1,3}", "{0,2}", "+?");
         int checked = 0;
         for (int round = 0; round < 3_000; round++) {
             StringBuilder expression = new StringBuilder();
@@ -76,7 +89,7 @@ class TestRegexFacts
             }
             String regex = expression.toString();
             Pattern pattern = Pattern.compile(regex, random.nextBoolean() ? Pattern.CASE_INSENSITIVE : 0);
-            Optional<String> literal = RegexFacts.longestRequired(regex);
+            List<String> literals = RegexFacts.requiredLiterals(regex);
             int minimum = RegexFacts.minimumLength(regex);
             for (int t = 0; t < 20; t++) {
                 String text = randomText(random, "abAB. 1é\u212A\n", random.nextInt(12));
@@ -86,8 +99,9 @@ class TestRegexFacts
                 }
                 checked++;
                 assertTrue(text.length() >= minimum, "seed " + seed + ": /" + regex + "/ matched '" + text + "' shorter than " + minimum);
-                literal.ifPresent(required -> assertTrue(WildcardMatcher.fold(text).contains(required),
-                        "seed " + seed + ": /" + regex + "/ matched '" + text + "' without '" + required + "'"));
+                String folded = WildcardMatcher.fold(text);
+                assertTrue(literals.isEmpty() || literals.stream().anyMatch(folded::contains),
+                        "seed " + seed + ": /" + regex + "/ matched '" + text + "' without any of " + literals);
             }
         }
         assertTrue(checked > 1_000, "too few matching texts to say anything: " + checked);
