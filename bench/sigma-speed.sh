@@ -5,8 +5,8 @@
 #
 # Every SigmaHQ rule (rules, rules-emerging-threats, rules-threat-hunting) that compiles against the
 # built-in logsource mappings, over SigmaHQ's regression events plus the Windows events of a seeded
-# ToolShell world (SigmaMatchBench). Scores are events/s per JMH thread; multiply by the thread
-# count for the total. Needs ../shared/corpus beside the project.
+# ToolShell world (SigmaMatchBench). JMH sums throughput over its threads, so each score is the
+# total events/s at that thread count. Needs ../shared/corpus beside the project.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
