@@ -9,9 +9,7 @@ import dev.tradecraft.core.Logsource;
 import dev.tradecraft.core.RuleRef;
 import dev.tradecraft.sigma.rule.Detection;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,7 +54,7 @@ public record SigmaRule(
         requireNonNull(level, "level is null");
         requireNonNull(author, "author is null");
         requireNonNull(description, "description is null");
-        tags = lowerCase(requireNonNull(tags, "tags is null"));
+        tags = RuleTags.normalise(requireNonNull(tags, "tags is null"));
         references = List.copyOf(requireNonNull(references, "references is null"));
         falsepositives = List.copyOf(requireNonNull(falsepositives, "falsepositives is null"));
         requireNonNull(logsource, "logsource is null");
@@ -87,15 +85,6 @@ public record SigmaRule(
     public String label()
     {
         return "'" + title + "' (" + id + ")";
-    }
-
-    private static List<String> lowerCase(List<String> values)
-    {
-        List<String> result = new ArrayList<>(values.size());
-        for (String value : values) {
-            result.add(requireNonNull(value, "tag is null").toLowerCase(Locale.ROOT));
-        }
-        return List.copyOf(result);
     }
 
     @Override

@@ -4,18 +4,17 @@ import static dev.tradecraft.core.Checks.checkArgument;
 import static dev.tradecraft.core.Checks.checkNotBlank;
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.tradecraft.core.Level;
 import dev.tradecraft.core.RuleRef;
 import dev.tradecraft.sigma.RuleStatus;
+import dev.tradecraft.sigma.RuleTags;
 
 /**
  * One Sigma correlation rule (meta rule): which rules or correlations it combines, how their
@@ -61,7 +60,7 @@ public record SigmaCorrelation(
         requireNonNull(level, "level is null");
         requireNonNull(author, "author is null");
         requireNonNull(description, "description is null");
-        tags = lowerCase(requireNonNull(tags, "tags is null"));
+        tags = RuleTags.normalise(requireNonNull(tags, "tags is null"));
         requireNonNull(type, "type is null");
         rules = List.copyOf(requireNonNull(rules, "rules is null"));
         checkArgument(!rules.isEmpty(), "a correlation references at least one rule");
@@ -124,15 +123,6 @@ public record SigmaCorrelation(
             copy.put(alias.getKey(), Collections.unmodifiableMap(fields));
         }
         return Collections.unmodifiableMap(copy);
-    }
-
-    private static List<String> lowerCase(List<String> values)
-    {
-        List<String> result = new ArrayList<>(values.size());
-        for (String value : values) {
-            result.add(requireNonNull(value, "tag is null").toLowerCase(Locale.ROOT));
-        }
-        return List.copyOf(result);
     }
 
     @Override
