@@ -28,6 +28,10 @@ final class LiteralPrefilter
     /** Longer required literals are searched by their last characters only. */
     static final int SEARCHED_LENGTH = 12;
 
+    /** Scanned values a thread remembers (a power of two), and the longest one it keeps. */
+    private static final int REMEMBERED = 8192;
+    private static final int REMEMBERED_LENGTH = 4096;
+
     static final int FOUND = 1;
     static final int AT_START = 2;
     static final int AT_END = 4;
@@ -189,6 +193,13 @@ final class LiteralPrefilter
         private final int[][] visited;
         private int scanStamp;
         private int generation;
+        // What the scan of a value found, as (atom, flags) pairs, while it runs…
+        private int[] recording = new int[64];
+        private int recorded;
+        // …and the last values scanned, direct-mapped by hash: field slot, value, pairs.
+        private final int[] rememberedSlot = new int[REMEMBERED];
+        private final String[] rememberedValue = new String[REMEMBERED];
+        private final int[][] rememberedFound = new int[REMEMBERED][];
         private boolean anyFieldScanned;
         private int textLength;
 
@@ -199,6 +210,7 @@ final class LiteralPrefilter
             this.atomFlags = new int[atomLength.length];
             this.fieldStamp = new int[byField.length];
             this.visited = new int[byField.length + 1][];
+            Arrays.fill(rememberedSlot, -1);
         }
 
         void begin()
@@ -237,6 +249,16 @@ final class LiteralPrefilter
 
         private void scan(int slot, LiteralAutomaton automaton, String value)
         {
+            // Field values recur (the same image path, hashes, command line on every host), and a
+            // value's scan depends on nothing else: replay a remembered one instead of rescanning.
+            int index = (value.hashCode() * 31 + slot) & (REMEMBERED - 1);
+            if (rememberedSlot[index] == slot && value.equals(rememberedValue[index])) {
+                int[] found = rememberedFound[index];
+                for (int i = 0; i < found.length; i += 2) {
+                    apply(found[i], found[i + 1]);
+                }
+                return;
+            }
             int[] states = visited[slot];
             if (states == null) {
                 states = new int[automaton.states()];
@@ -251,7 +273,13 @@ final class LiteralPrefilter
                 scanStamp = 1;
             }
             textLength = value.length();
+            recorded = 0;
             automaton.scanDistinct(value, this, states, scanStamp, DECIDED_LENGTH);
+            if (value.length() <= REMEMBERED_LENGTH) {
+                rememberedSlot[index] = slot;
+                rememberedValue[index] = value;
+                rememberedFound[index] = Arrays.copyOf(recording, recorded);
+            }
         }
 
         /** Keeps, of the candidates, the rules that require no literal or had one found. */
@@ -277,6 +305,16 @@ final class LiteralPrefilter
             boolean atStart = end == atomLength[atom];
             boolean atEnd = end == textLength;
             int flags = FOUND | (atStart ? AT_START : 0) | (atEnd ? AT_END : 0) | (atStart && atEnd ? WHOLE : 0);
+            if (recorded + 2 > recording.length) {
+                recording = Arrays.copyOf(recording, recording.length * 2);
+            }
+            recording[recorded++] = atom;
+            recording[recorded++] = flags;
+            apply(atom, flags);
+        }
+
+        private void apply(int atom, int flags)
+        {
             if (atomStamp[atom] == generation) {
                 atomFlags[atom] |= flags;
                 return;

@@ -62,6 +62,33 @@ class TestLiteralPrefilter
         assertTrue(hits > events.size() / 2, "the regression events should hit their rules: " + hits);
     }
 
+    @Test
+    void testRemembersScansPerFieldNotPerValue()
+    {
+        // The scan of a value is remembered; the same value in another field must be scanned for that field's literals.
+        SigmaRuleset ruleset = Events.detection("""
+                    image:
+                        Image|endswith: '\\cmd.exe'
+                    parent:
+                        ParentImage|endswith: '\\cmd.exe'
+                    condition: image and not parent
+                """);
+        String cmd = "C:\\Windows\\System32\\cmd.exe";
+        String explorer = "C:\\Windows\\explorer.exe";
+        for (int round = 0; round < 3; round++) {
+            assertEquals(1, hits(ruleset, Events.event("Image", cmd, "ParentImage", explorer)), "round " + round);
+            assertEquals(0, hits(ruleset, Events.event("Image", explorer, "ParentImage", cmd)), "round " + round);
+            assertEquals(0, hits(ruleset, Events.event("Image", cmd, "ParentImage", cmd)), "round " + round);
+        }
+    }
+
+    private static int hits(SigmaRuleset ruleset, Event event)
+    {
+        int[] count = new int[1];
+        ruleset.match(event, (rule, fields) -> count[0]++);
+        return count[0];
+    }
+
     private static int assertSameHits(SigmaRuleset prefiltered, SigmaRuleset reference, Event event, long seed)
     {
         List<String> expected = new ArrayList<>();
