@@ -129,10 +129,16 @@ public final class CorrelationParser
 
     private CorrelationType type(Map<String, NodeTuple> section)
     {
+        if (!section.containsKey("type")) {
+            problem(line, RuleProblemKind.MISSING_FIELD, "correlation has no type");
+            return null;
+        }
         String text = text(section, "type", "correlation type");
         if (text == null) {
-            if (!section.containsKey("type")) {
-                problem(line, RuleProblemKind.MISSING_FIELD, "correlation has no type");
+            // An empty `type:` (a list or map was already reported by text()).
+            if (section.get("type").getValueNode() instanceof ScalarNode) {
+                problem(valueLine(section, "type"), RuleProblemKind.MISSING_FIELD, "correlation type is empty (one of "
+                        + "event_count, value_count, temporal, temporal_ordered, value_sum, value_avg, value_percentile)");
             }
             return null;
         }

@@ -298,6 +298,22 @@ class TestCorrelationParser
     }
 
     @Test
+    void testEmptyTypeIsReportedNotThrown()
+    {
+        // Found by TestCorrelationParserRandom (seed 23215959459237): `type:` with nothing after it.
+        RuleProblem problem = onlyProblem("""
+                title: Odd
+                correlation:
+                    type:
+                    rules: [logon_failed]
+                    timespan: 5m
+                    condition: {gte: 3}
+                """);
+        assertEquals(RuleProblemKind.MISSING_FIELD, problem.kind());
+        assertTrue(problem.message().contains("correlation type is empty"), problem.message());
+    }
+
+    @Test
     void testMissingTimespan()
     {
         RuleProblem problem = onlyProblem("""

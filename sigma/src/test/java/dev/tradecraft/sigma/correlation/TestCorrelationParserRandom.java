@@ -70,8 +70,8 @@ class TestCorrelationParserRandom
     @Test
     void testMutatedCorrelationFilesNeverThrow()
     {
-        long seed = System.nanoTime();
-        System.out.println("TestCorrelationParserRandom seed " + seed);
+        long seed = Long.getLong("tradecraft.seed", System.nanoTime());
+        System.out.println("TestCorrelationParserRandom seed=" + seed + " (rerun with -Dtradecraft.seed=N)");
         Random random = new Random(seed);
         SigmaRuleLoader loader = new SigmaRuleLoader();
         RuleLoadResult original = loader.loadText("valid.yml", VALID);
