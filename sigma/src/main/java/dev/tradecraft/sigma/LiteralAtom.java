@@ -2,8 +2,9 @@ package dev.tradecraft.sigma;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A folded literal looked for in one event field (or, for keyword searches, in any field). A rule's
@@ -29,18 +30,14 @@ record LiteralAtom(int fieldId, String literal)
     /** Any of these: the atoms of every choice, or null when some choice requires no literal. */
     static List<LiteralAtom> union(List<List<LiteralAtom>> choices)
     {
-        List<LiteralAtom> result = new ArrayList<>();
+        Set<LiteralAtom> result = new LinkedHashSet<>();
         for (List<LiteralAtom> choice : choices) {
             if (choice == null) {
                 return null;
             }
-            for (LiteralAtom atom : choice) {
-                if (!result.contains(atom)) {
-                    result.add(atom);
-                }
-            }
+            result.addAll(choice);
         }
-        return result.isEmpty() ? null : result;
+        return result.isEmpty() ? null : List.copyOf(result);
     }
 
     /**

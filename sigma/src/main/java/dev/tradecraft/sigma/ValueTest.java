@@ -65,7 +65,7 @@ abstract class ValueTest
             return new PatternTest(WildcardMatcher.of(pattern));
         }
         if (value instanceof RegexValue regex) {
-            return new RegexTest(regex.compile(), RegexFacts.requiredLiterals(regex.pattern()), RegexFacts.minimumLength(regex.pattern()));
+            return new RegexTest(regex.compile(), RegexFacts.requiredLiterals(regex.pattern()), RegexFacts.minimumLength(regex.pattern()), null);
         }
         if (value instanceof NumberValue number) {
             return new NumberTest(number);
@@ -145,7 +145,7 @@ abstract class ValueTest
             }
             ids[i] = atoms.id(new LiteralAtom(field, literal));
         }
-        return new ScannedRegexTest(regex.compile(), literals, ids, RegexFacts.minimumLength(regex.pattern()));
+        return new RegexTest(regex.compile(), literals, RegexFacts.minimumLength(regex.pattern()), ids);
     }
 
     /** A pattern decided by where the prefilter's scan found its literal in the field. */
@@ -216,18 +216,27 @@ abstract class ValueTest
         }
     }
 
+    /**
+     * {@code |re}. RE2/J's automaton costs far more per character than a literal search, so the
+     * regex runs only when the value is long enough for its shortest match and holds one of its
+     * required literals: read from the prefilter's scan when the test has atoms there (a field
+     * item under a prefiltered ruleset), else searched in the folded value.
+     */
     private static final class RegexTest
             extends ValueTest
     {
         private final Pattern pattern;
         private final List<String> requiredLiterals;
         private final int minimumLength;
+        // The scan's atoms for the required literals, or null when the test searches for them itself.
+        private final int[] atoms;
 
-        RegexTest(Pattern pattern, List<String> requiredLiterals, int minimumLength)
+        RegexTest(Pattern pattern, List<String> requiredLiterals, int minimumLength, int[] atoms)
         {
             this.pattern = pattern;
             this.requiredLiterals = requiredLiterals;
             this.minimumLength = minimumLength;
+            this.atoms = atoms;
         }
 
         @Override
@@ -239,79 +248,38 @@ abstract class ValueTest
         @Override
         boolean needsFolded()
         {
-            return !requiredLiterals.isEmpty();
+            return atoms == null && !requiredLiterals.isEmpty();
         }
 
         @Override
         boolean test(String value, String folded, EvalContext context)
         {
-            // RE2/J's automaton costs far more per character than a literal search, so rule out first.
-            if (value == null || value.length() < minimumLength || (!requiredLiterals.isEmpty() && !containsAny(folded, requiredLiterals))) {
+            if (value == null || value.length() < minimumLength || !literalFound(folded, context)) {
                 return false;
             }
             return pattern.matcher(value).find();
         }
 
-        private static boolean containsAny(String folded, List<String> literals)
+        private boolean literalFound(String folded, EvalContext context)
         {
-            for (String literal : literals) {
-                if (folded.contains(literal)) {
+            if (requiredLiterals.isEmpty()) {
+                return true;
+            }
+            if (atoms != null) {
+                LiteralPrefilter.Scan scan = context.scan;
+                if (scan == null) {
+                    // A ruleset without prefilter never scans: the reference behaviour is the regex alone.
                     return true;
                 }
-            }
-            return false;
-        }
-
-        @Override
-        boolean costly()
-        {
-            return true;
-        }
-    }
-
-    /**
-     * A regular expression on a field whose required literals the prefilter's scan looks for:
-     * RE2/J runs only when one was found and the value is long enough.
-     */
-    private static final class ScannedRegexTest
-            extends ValueTest
-    {
-        private final Pattern pattern;
-        private final List<String> requiredLiterals;
-        private final int[] atoms;
-        private final int minimumLength;
-
-        ScannedRegexTest(Pattern pattern, List<String> requiredLiterals, int[] atoms, int minimumLength)
-        {
-            this.pattern = pattern;
-            this.requiredLiterals = requiredLiterals;
-            this.atoms = atoms;
-            this.minimumLength = minimumLength;
-        }
-
-        @Override
-        List<String> requiredLiterals()
-        {
-            return requiredLiterals;
-        }
-
-        @Override
-        boolean test(String value, String folded, EvalContext context)
-        {
-            if (value == null || value.length() < minimumLength) {
+                for (int atom : atoms) {
+                    if (scan.has(atom, LiteralPrefilter.FOUND)) {
+                        return true;
+                    }
+                }
                 return false;
             }
-            LiteralPrefilter.Scan scan = context.scan;
-            if (scan != null && !anyFound(scan)) {
-                return false;
-            }
-            return pattern.matcher(value).find();
-        }
-
-        private boolean anyFound(LiteralPrefilter.Scan scan)
-        {
-            for (int atom : atoms) {
-                if (scan.has(atom, LiteralPrefilter.FOUND)) {
+            for (String literal : requiredLiterals) {
+                if (folded.contains(literal)) {
                     return true;
                 }
             }

@@ -124,7 +124,6 @@ public final class LiteralAutomaton
             ends.get(state).add(ids[l]);
         }
 
-        renumberBreadthFirst(children, ends);
         int states = children.size();
         long cells = (long) states * classes;
         if (cells > Integer.MAX_VALUE - 8) {
@@ -258,39 +257,6 @@ public final class LiteralAutomaton
         char compared = foldText ? CaseFolding.fold(c) : c;
         // Some characters fold into ASCII: the Kelvin sign to 'k', the long s to 's'.
         return compared < 128 ? asciiClass[compared] : wideClass;
-    }
-
-    /**
-     * Numbers states by depth, so the rows a scan uses most (the states near the root, where text
-     * that matches nothing keeps returning) sit together in the table and stay in cache.
-     */
-    private static void renumberBreadthFirst(List<Map<Integer, Integer>> children, List<List<Integer>> ends)
-    {
-        int states = children.size();
-        int[] newId = new int[states];
-        int[] order = new int[states];
-        int head = 0;
-        int tail = 0;
-        order[tail++] = 0;
-        while (head < tail) {
-            int state = order[head++];
-            newId[state] = head - 1;
-            for (int child : new TreeSet<>(children.get(state).keySet()).stream().map(c -> children.get(state).get(c)).toList()) {
-                order[tail++] = child;
-            }
-        }
-        List<Map<Integer, Integer>> renumberedChildren = new ArrayList<>(states);
-        List<List<Integer>> renumberedEnds = new ArrayList<>(states);
-        for (int i = 0; i < states; i++) {
-            Map<Integer, Integer> remapped = new HashMap<>();
-            children.get(order[i]).forEach((cls, child) -> remapped.put(cls, newId[child]));
-            renumberedChildren.add(remapped);
-            renumberedEnds.add(ends.get(order[i]));
-        }
-        children.clear();
-        children.addAll(renumberedChildren);
-        ends.clear();
-        ends.addAll(renumberedEnds);
     }
 
     private static int[] toArray(List<Integer> values)
