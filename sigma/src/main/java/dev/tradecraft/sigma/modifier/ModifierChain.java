@@ -11,6 +11,7 @@ import dev.tradecraft.sigma.value.ExistsValue;
 import dev.tradecraft.sigma.value.FieldRefValue;
 import dev.tradecraft.sigma.value.NullValue;
 import dev.tradecraft.sigma.value.NumberValue;
+import dev.tradecraft.sigma.value.RegexFacts;
 import dev.tradecraft.sigma.value.RegexFlag;
 import dev.tradecraft.sigma.value.RegexValue;
 import dev.tradecraft.sigma.value.SigmaValue;
@@ -384,6 +385,17 @@ public final class ModifierChain
     private void checkRegex(RegexValue regex)
             throws ModifierException
     {
+        int depth = RegexFacts.groupDepth(regex.pattern());
+        if (depth > MAX_GROUP_DEPTH) {
+            // RE2/J compiles nested groups recursively; a hostile rule must not overflow the loader's stack.
+            throw new ModifierException(RuleProblemKind.BAD_REGEX, "regular expression on " + subject + " nests groups " + depth
+                    + " deep; at most " + MAX_GROUP_DEPTH + " are accepted (RE2's own limit is 1,000)");
+        }
+        long size = RegexFacts.expandedSize(regex.pattern());
+        if (size > MAX_EXPANDED_SIZE) {
+            throw new ModifierException(RuleProblemKind.BAD_REGEX, "regular expression on " + subject + " expands to "
+                    + (size >= Long.MAX_VALUE / 4 ? "an unbounded number of" : "about " + size) + " instructions once its counted repetitions are unrolled; at most " + MAX_EXPANDED_SIZE + " are accepted");
+        }
         try {
             regex.compile();
         }
@@ -392,6 +404,10 @@ public final class ModifierChain
                     "regular expression on " + subject + " rejected by RE2/J: " + e.getDescription() + " in '" + regex.pattern() + "'");
         }
     }
+
+    private static final int MAX_GROUP_DEPTH = 200;
+    // SigmaHQ's largest is about a thousand (.{1000,}); RE2 itself stops near this size by memory budget.
+    private static final long MAX_EXPANDED_SIZE = 100_000;
 
     private ModifierException badValue(String message)
     {

@@ -15,6 +15,123 @@ public final class RegexFacts
 {
     private RegexFacts() {}
 
+    /** How deeply groups nest in the pattern (escapes and classes skipped). */
+    public static int groupDepth(String pattern)
+    {
+        requireNonNull(pattern, "pattern is null");
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            }
+            else if (c == '[') {
+                int close = closingBracket(pattern, i);
+                if (close < 0) {
+                    return deepest;
+                }
+                i = close;
+            }
+            else if (c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            }
+            else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
+    }
+
+    /**
+     * About how many instructions the expression compiles to once counted repetitions are
+     * expanded ({@code (a{1000}){1000}} is a million): RE2/J builds them all, so a hostile rule
+     * could exhaust memory. Loops ({@code * + ?}) count once, as they compile to a loop; the
+     * result saturates instead of overflowing. Call after {@link #groupDepth} is known to be sane.
+     */
+    public static long expandedSize(String pattern)
+    {
+        requireNonNull(pattern, "pattern is null");
+        int[] position = {0};
+        long size = 0;
+        while (position[0] < pattern.length()) {
+            // A stray ')' at the top level: count past it.
+            size = saturatedAdd(size, expandedAlternation(pattern, position));
+            position[0]++;
+        }
+        return size;
+    }
+
+    private static long expandedAlternation(String pattern, int[] position)
+    {
+        long size = 0;
+        while (position[0] < pattern.length()) {
+            char c = pattern.charAt(position[0]);
+            if (c == ')') {
+                return size;
+            }
+            if (c == '|') {
+                position[0]++;
+                continue;
+            }
+            long atom = 1;
+            if (c == '(') {
+                position[0]++;
+                atom = Math.max(1, expandedAlternation(pattern, position));
+                position[0]++;
+            }
+            else if (c == '[') {
+                int close = closingBracket(pattern, position[0]);
+                position[0] = close < 0 ? pattern.length() : close + 1;
+            }
+            else if (c == '\\') {
+                position[0] += 2;
+            }
+            else {
+                position[0]++;
+            }
+            size = saturatedAdd(size, saturatedMultiply(atom, maximumRepeat(pattern, position)));
+        }
+        return size;
+    }
+
+    /** Reads a quantifier after an atom, if any: how many copies RE2/J compiles (1 for loops). */
+    private static long maximumRepeat(String pattern, int[] position)
+    {
+        int i = position[0];
+        if (i >= pattern.length() || pattern.charAt(i) != '{') {
+            if (i < pattern.length() && "*+?".indexOf(pattern.charAt(i)) >= 0) {
+                position[0] = skipQuantifier(pattern, i);
+            }
+            return 1;
+        }
+        int close = pattern.indexOf('}', i);
+        String body = close < 0 ? "" : pattern.substring(i + 1, close);
+        String[] bounds = body.split(",", -1);
+        if (close < 0 || bounds.length > 2 || !bounds[0].chars().allMatch(Character::isDigit) || bounds[0].isEmpty()
+                || (bounds.length == 2 && !bounds[1].chars().allMatch(Character::isDigit))) {
+            // Not a counted repetition: RE2 reads the brace literally.
+            return 1;
+        }
+        position[0] = skipQuantifier(pattern, i);
+        String high = bounds.length == 2 ? (bounds[1].isEmpty() ? bounds[0] : bounds[1]) : bounds[0];
+        if (high.length() > 6) {
+            return Long.MAX_VALUE / 4;
+        }
+        return Math.max(1, Long.parseLong(high) + (bounds.length == 2 && bounds[1].isEmpty() ? 1 : 0));
+    }
+
+    private static long saturatedAdd(long a, long b)
+    {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE / 2 : Math.min(sum, Long.MAX_VALUE / 2);
+    }
+
+    private static long saturatedMultiply(long a, long b)
+    {
+        return b != 0 && a > (Long.MAX_VALUE / 2) / b ? Long.MAX_VALUE / 2 : a * b;
+    }
+
     /**
      * The fewest characters any match spans (0 when unknown); a value shorter than this cannot
      * contain a match. Counted in code points, so it never exceeds a match's length in UTF-16 units.
@@ -26,23 +143,30 @@ public final class RegexFacts
             return 0;
         }
         int[] position = {0};
-        int length = alternation(pattern, position);
+        int length = alternation(pattern, position, 0);
         // A parse that did not consume the whole pattern saw something it does not understand.
         return position[0] == pattern.length() ? length : 0;
     }
 
     /** The minimum over {@code |}-separated branches, up to an unmatched {@code )} or the end. */
-    private static int alternation(String pattern, int[] position)
+    private static final int MAX_DEPTH = 64;
+
+    private static int alternation(String pattern, int[] position, int depth)
     {
-        int best = sequence(pattern, position);
+        if (depth > MAX_DEPTH) {
+            // A rule's regex nested this deep is hostile or generated; not worth a deep stack.
+            position[0] = -1;
+            return 0;
+        }
+        int best = sequence(pattern, position, depth);
         while (position[0] >= 0 && position[0] < pattern.length() && pattern.charAt(position[0]) == '|') {
             position[0]++;
-            best = Math.min(best, sequence(pattern, position));
+            best = Math.min(best, sequence(pattern, position, depth));
         }
         return best;
     }
 
-    private static int sequence(String pattern, int[] position)
+    private static int sequence(String pattern, int[] position, int depth)
     {
         long total = 0;
         while (position[0] < pattern.length()) {
@@ -76,7 +200,7 @@ public final class RegexFacts
                         return 0;
                     }
                 }
-                atom = alternation(pattern, inner);
+                atom = alternation(pattern, inner, depth + 1);
                 if (inner[0] != close) {
                     position[0] = -1;
                     return 0;

@@ -146,6 +146,19 @@ class TestModifiers
     }
 
     @Test
+    void testHostileRegexIsRefusedBeforeRe2CompilesIt()
+    {
+        // Unrefused, the first overflows RE2/J's recursive compiler and the second exhausts the heap.
+        ModifierException deep = failure("re", RawValue.string("(".repeat(20_000) + "a" + ")".repeat(20_000)));
+        assertEquals(RuleProblemKind.BAD_REGEX, deep.kind());
+        assertTrue(deep.getMessage().contains("nests groups 20000 deep"), deep.getMessage());
+        ModifierException large = failure("re", RawValue.string("((a{1000}){1000}){1000}"));
+        assertEquals(RuleProblemKind.BAD_REGEX, large.kind());
+        assertTrue(large.getMessage().contains("about 1000000000 instructions"), large.getMessage());
+        assertTrue(matches("re", "(.){200,}", "x".repeat(200)));
+    }
+
+    @Test
     void testRegexMustComeFirstAndFlagsNeedIt()
     {
         ModifierException late = failure("contains|re", RawValue.string("x"));

@@ -63,6 +63,25 @@ class TestRegexFacts
         assertEquals(0, RegexFacts.minimumLength("\\x41"));
         assertEquals(0, RegexFacts.minimumLength("(abc"));
         assertEquals(0, RegexFacts.minimumLength("a)"));
+        // Hostile nesting gives up instead of overflowing the stack.
+        String nested = "(".repeat(100_000) + "a" + ")".repeat(100_000);
+        assertEquals(0, RegexFacts.minimumLength(nested));
+        assertEquals(List.of(), RegexFacts.requiredLiterals(nested));
+        assertEquals(3, RegexFacts.minimumLength("(".repeat(20) + "abc" + ")".repeat(20)));
+    }
+
+    @Test
+    void testGroupDepthAndExpandedSize()
+    {
+        assertEquals(0, RegexFacts.groupDepth("abc"));
+        assertEquals(2, RegexFacts.groupDepth("a(b(c)d)[(((]\\("));
+        assertEquals(1_000_000_000L, RegexFacts.expandedSize("((a{1000}){1000}){1000}"));
+        assertEquals(2000, RegexFacts.expandedSize("a{1000}b{1000}"));
+        assertEquals(201, RegexFacts.expandedSize("(.){200,}"));
+        // Loops compile to a loop, not copies; a brace that is not a count is a literal.
+        assertEquals(3, RegexFacts.expandedSize("a*b+c?"));
+        assertEquals(3, RegexFacts.expandedSize("a{b"));
+        assertTrue(RegexFacts.expandedSize("x{99999999999}") > 1_000_000_000L);
     }
 
     @Test
