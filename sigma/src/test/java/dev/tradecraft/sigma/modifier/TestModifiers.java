@@ -147,6 +147,7 @@ class TestModifiers
 
     @Test
     void testHostileRegexIsRefusedBeforeRe2CompilesIt()
+            throws ModifierException
     {
         // Unrefused, the first overflows RE2/J's recursive compiler and the second exhausts the heap.
         ModifierException deep = failure("re", RawValue.string("(".repeat(20_000) + "a" + ")".repeat(20_000)));
