@@ -18,6 +18,7 @@ final class EvalContext
     private final String[] values;
     private final String[] folded;
     private final int[] valueStamp;
+    private final EventFieldResolver resolver;
     private final int[] foldedStamp;
     private final boolean[] accepted;
     private final int[] acceptedSlots;
@@ -33,7 +34,7 @@ final class EvalContext
     final LiteralPrefilter.Scan scan;
     boolean inUse;
 
-    EvalContext(String[] fieldNames, LogsourceDispatch dispatch, int slots, int rules, LiteralPrefilter.Scan scan)
+    EvalContext(String[] fieldNames, EventFieldResolver resolver, LogsourceDispatch dispatch, int slots, int rules, LiteralPrefilter.Scan scan)
     {
         this.scan = scan;
         this.candidates = new long[(rules + 63) >>> 6];
@@ -42,6 +43,7 @@ final class EvalContext
         this.values = new String[fieldNames.length];
         this.folded = new String[fieldNames.length];
         this.valueStamp = new int[fieldNames.length];
+        this.resolver = resolver;
         this.foldedStamp = new int[fieldNames.length];
         this.accepted = new boolean[slots];
         this.acceptedSlots = new int[slots];
@@ -58,6 +60,7 @@ final class EvalContext
         generation++;
         event = newEvent;
         fields = newEvent.fields();
+        resolver.resolve(fields, values, valueStamp, generation);
         trail.reset(0);
         Arrays.fill(candidates, 0);
         for (int i = 0; i < acceptedCount; i++) {
@@ -91,11 +94,7 @@ final class EvalContext
     /** The value of a numbered field, or null when the event lacks it. */
     String value(int fieldId)
     {
-        if (valueStamp[fieldId] != generation) {
-            values[fieldId] = fields.get(fieldNames[fieldId]);
-            valueStamp[fieldId] = generation;
-        }
-        return values[fieldId];
+        return valueStamp[fieldId] == generation ? values[fieldId] : null;
     }
 
     /** The folded value of a numbered field, or null when the event lacks it. */

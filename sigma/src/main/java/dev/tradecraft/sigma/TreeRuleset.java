@@ -28,6 +28,7 @@ final class TreeRuleset
     private final String[] fieldNames;
     private final MappingAlternative[] alternatives;
     private final LogsourceDispatch dispatch;
+    private final EventFieldResolver resolver;
     // For each alternative slot, one bit per rule that uses it.
     private final long[][] rulesByAlternative;
     // Null when every rule's tree is to be walked (the reference behaviour the prefilter is tested against).
@@ -42,6 +43,7 @@ final class TreeRuleset
         this.alternatives = alternatives.toArray(new MappingAlternative[0]);
         this.rulesByAlternative = rulesByAlternative(this.compiled, this.alternatives.length);
         this.dispatch = LogsourceDispatch.of(this.alternatives);
+        this.resolver = new EventFieldResolver(this.fieldNames);
         this.prefilter = prefiltered ? LiteralPrefilter.build(this.compiled, atoms, this.fieldNames.length, this.alternatives.length) : null;
         this.contexts = ThreadLocal.withInitial(this::newContext);
         SigmaRule[] compiledRules = new SigmaRule[this.compiled.length];
@@ -126,7 +128,7 @@ final class TreeRuleset
 
     private EvalContext newContext()
     {
-        return new EvalContext(fieldNames, dispatch, alternatives.length, compiled.length, prefilter == null ? null : prefilter.newScan(compiled.length));
+        return new EvalContext(fieldNames, resolver, dispatch, alternatives.length, compiled.length, prefilter == null ? null : prefilter.newScan(compiled.length));
     }
 
     @Override
