@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import dev.tradecraft.sigma.value.BooleanValue;
 import dev.tradecraft.sigma.value.CaseFolding;
 import dev.tradecraft.sigma.value.CidrValue;
+import dev.tradecraft.sigma.value.ClassRun;
 import dev.tradecraft.sigma.value.CompareValue;
 import dev.tradecraft.sigma.value.ExistsValue;
 import dev.tradecraft.sigma.value.FieldRefValue;
@@ -12,6 +13,7 @@ import dev.tradecraft.sigma.value.NullValue;
 import dev.tradecraft.sigma.value.NumberValue;
 import dev.tradecraft.sigma.value.PatternPart;
 import dev.tradecraft.sigma.value.RegexFacts;
+import dev.tradecraft.sigma.value.RegexFlag;
 import dev.tradecraft.sigma.value.RegexValue;
 import dev.tradecraft.sigma.value.SigmaValue;
 import dev.tradecraft.sigma.value.StringPattern;
@@ -65,7 +67,7 @@ abstract class ValueTest
             return new PatternTest(WildcardMatcher.of(pattern));
         }
         if (value instanceof RegexValue regex) {
-            return new RegexTest(regex.compile(), RegexFacts.requiredLiterals(regex.pattern()), RegexFacts.minimumLength(regex.pattern()), null);
+            return new RegexTest(regex, RegexFacts.requiredLiterals(regex.pattern()), null);
         }
         if (value instanceof NumberValue number) {
             return new NumberTest(number);
@@ -145,7 +147,7 @@ abstract class ValueTest
             }
             ids[i] = atoms.id(new LiteralAtom(field, literal));
         }
-        return new RegexTest(regex.compile(), literals, RegexFacts.minimumLength(regex.pattern()), ids);
+        return new RegexTest(regex, literals, ids);
     }
 
     /** A pattern decided by where the prefilter's scan found its literal in the field. */
@@ -230,13 +232,16 @@ abstract class ValueTest
         private final int minimumLength;
         // The scan's atoms for the required literals, or null when the test searches for them itself.
         private final int[] atoms;
+        // A run of one class every match holds, or null.
+        private final ClassRun classRun;
 
-        RegexTest(Pattern pattern, List<String> requiredLiterals, int minimumLength, int[] atoms)
+        RegexTest(RegexValue regex, List<String> requiredLiterals, int[] atoms)
         {
-            this.pattern = pattern;
+            this.pattern = regex.compile();
             this.requiredLiterals = requiredLiterals;
-            this.minimumLength = minimumLength;
+            this.minimumLength = RegexFacts.minimumLength(regex.pattern());
             this.atoms = atoms;
+            this.classRun = RegexFacts.requiredClassRun(regex.pattern(), regex.flags().contains(RegexFlag.IGNORE_CASE)).orElse(null);
         }
 
         @Override
@@ -254,7 +259,8 @@ abstract class ValueTest
         @Override
         boolean test(String value, String folded, EvalContext context)
         {
-            if (value == null || value.length() < minimumLength || !literalFound(folded, context)) {
+            if (value == null || value.length() < minimumLength || !literalFound(folded, context)
+                    || (classRun != null && !classRun.foundIn(value))) {
                 return false;
             }
             return pattern.matcher(value).find();

@@ -318,8 +318,16 @@ public final class RegexFacts
     public static List<String> requiredLiterals(String pattern)
     {
         requireNonNull(pattern, "pattern is null");
-        if (pattern.contains("\\Q") || hasTopLevelAlternation(pattern)) {
+        if (pattern.contains("\\Q")) {
             return List.of();
+        }
+        return requiredLiterals(pattern, 0);
+    }
+
+    private static List<String> requiredLiterals(String pattern, int depth)
+    {
+        if (hasTopLevelAlternation(pattern)) {
+            return alternatives(pattern, depth);
         }
         Runs runs = new Runs();
         int i = 0;
@@ -354,6 +362,14 @@ public final class RegexFacts
                     continue;
                 }
                 runs.cut();
+                if (c == '(' && depth < MAX_DEPTH && requiredAtLeastOnce(pattern, close + 1)) {
+                    // A group that must match: what its body requires is required too, e.g. one of
+                    // its branches' literals (programdata | %appdata% | \appdata\).
+                    int body = groupBody(pattern, i, close);
+                    if (body >= 0) {
+                        runs.candidate(requiredLiterals(pattern.substring(body, close), depth + 1));
+                    }
+                }
                 i = skipQuantifier(pattern, close + 1);
                 continue;
             }
@@ -370,6 +386,253 @@ public final class RegexFacts
         }
         runs.cut();
         return runs.best;
+    }
+
+    /**
+     * The longest run of one character class that every match contains ({@code [a-f0-9]{64}},
+     * {@code \\d{8,}}), read from the top-level concatenation only; empty when there is none of at
+     * least four characters or the expression is not read (top-level alternation, {@code \\Q}).
+     *
+     * @param ignoreCase whether the expression is case-insensitive (also assumed when it holds
+     *        an inline {@code (?i)})
+     */
+    public static Optional<ClassRun> requiredClassRun(String pattern, boolean ignoreCase)
+    {
+        requireNonNull(pattern, "pattern is null");
+        if (pattern.contains("\\Q") || hasTopLevelAlternation(pattern)) {
+            return Optional.empty();
+        }
+        boolean folding = ignoreCase || inlineIgnoreCase(pattern);
+        ClassRun best = null;
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            boolean[] members = null;
+            int next;
+            if (c == '[') {
+                int close = closingBracket(pattern, i);
+                if (close < 0) {
+                    break;
+                }
+                members = classMembers(pattern, i, close);
+                next = close + 1;
+            }
+            else if (c == '\\' && i + 1 < pattern.length()) {
+                char escaped = pattern.charAt(i + 1);
+                members = new boolean[128];
+                if (!addShorthand(escaped, members)) {
+                    members = null;
+                }
+                next = i + 2;
+            }
+            else if (c == '(') {
+                int close = closingParen(pattern, i);
+                if (close < 0) {
+                    break;
+                }
+                next = close + 1;
+            }
+            else {
+                next = i + 1;
+            }
+            int least = leastCount(pattern, next);
+            if (members != null && least >= MIN_CLASS_RUN && (best == null || least > best.length())) {
+                if (folding) {
+                    for (char letter = 'a'; letter <= 'z'; letter++) {
+                        boolean either = members[letter] || members[Character.toUpperCase(letter)];
+                        members[letter] = either;
+                        members[Character.toUpperCase(letter)] = either;
+                    }
+                }
+                best = new ClassRun(members, folding, least);
+            }
+            i = skipQuantifier(pattern, next);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static final int MIN_CLASS_RUN = 4;
+
+    /** Whether a flag group such as {@code (?i)} or {@code (?mi:…)} turns on case-insensitivity. */
+    private static boolean inlineIgnoreCase(String pattern)
+    {
+        for (int open = pattern.indexOf("(?"); open >= 0; open = pattern.indexOf("(?", open + 2)) {
+            for (int i = open + 2; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (c == 'i') {
+                    return true;
+                }
+                if (!Character.isLetter(c) && c != '-') {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The least count of a {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i}, else 0. */
+    private static int leastCount(String pattern, int i)
+    {
+        if (i >= pattern.length() || pattern.charAt(i) != '{') {
+            return 0;
+        }
+        int close = pattern.indexOf('}', i);
+        if (close < 0) {
+            return 0;
+        }
+        String body = pattern.substring(i + 1, close);
+        String low = body.contains(",") ? body.substring(0, body.indexOf(',')) : body;
+        if (low.isEmpty() || low.length() > 4 || !low.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        return Integer.parseInt(low);
+    }
+
+    /** The ASCII members of a plain class ({@code [a-f0-9]}, {@code [\\w.-]}), or null when it is not one. */
+    private static boolean[] classMembers(String pattern, int open, int close)
+    {
+        if (open + 1 < close && pattern.charAt(open + 1) == '^') {
+            return null;
+        }
+        boolean[] members = new boolean[128];
+        for (int i = open + 1; i < close; i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                char escaped = i + 1 < close ? pattern.charAt(i + 1) : 0;
+                i++;
+                if (addShorthand(escaped, members)) {
+                    continue;
+                }
+                if (escaped == 0 || escaped >= 128 || Character.isLetterOrDigit(escaped)) {
+                    return null;
+                }
+                c = escaped;
+            }
+            else if (c == '[' || c >= 128) {
+                return null;
+            }
+            if (i + 2 < close && pattern.charAt(i + 1) == '-') {
+                char high = pattern.charAt(i + 2);
+                if (high == '\\') {
+                    // A range to an escaped character: not worth reading, and not safe to half-read.
+                    return null;
+                }
+                if (high >= 128 || high < c) {
+                    return null;
+                }
+                for (char member = c; member <= high; member++) {
+                    members[member] = true;
+                }
+                i += 2;
+            }
+            else {
+                members[c] = true;
+            }
+        }
+        return members;
+    }
+
+    /** Adds the members of RE2's {@code \\d}, {@code \\w} or {@code \\s}; false for any other escape. */
+    private static boolean addShorthand(char escaped, boolean[] members)
+    {
+        switch (escaped) {
+            case 'd' -> {
+                for (char c = '0'; c <= '9'; c++) {
+                    members[c] = true;
+                }
+            }
+            case 'w' -> {
+                for (char c = 0; c < 128; c++) {
+                    members[c] |= Character.isLetterOrDigit(c) || c == '_';
+                }
+            }
+            case 's' -> {
+                for (char c : new char[] {'\t', '\n', '\f', '\r', ' '}) {
+                    members[c] = true;
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For an expression with a top-level alternation: one literal set per branch, all together
+     * (a match holds one of them), or nothing when some branch requires nothing.
+     */
+    private static List<String> alternatives(String pattern, int depth)
+    {
+        List<String> union = new ArrayList<>();
+        int start = 0;
+        int nesting = 0;
+        for (int i = 0; i <= pattern.length(); i++) {
+            char c = i < pattern.length() ? pattern.charAt(i) : '|';
+            if (i < pattern.length() && c == '\\') {
+                i++;
+            }
+            else if (i < pattern.length() && c == '[') {
+                int close = closingBracket(pattern, i);
+                if (close < 0) {
+                    return List.of();
+                }
+                i = close;
+            }
+            else if (c == '(' && i < pattern.length()) {
+                nesting++;
+            }
+            else if (c == ')' && i < pattern.length()) {
+                nesting--;
+            }
+            else if (c == '|' && nesting <= 0) {
+                List<String> branch = depth < MAX_DEPTH ? requiredLiterals(pattern.substring(start, i), depth + 1) : List.of();
+                if (branch.isEmpty()) {
+                    return List.of();
+                }
+                for (String literal : branch) {
+                    if (!union.contains(literal)) {
+                        union.add(literal);
+                    }
+                }
+                if (union.size() > MAX_LITERALS) {
+                    return List.of();
+                }
+                start = i + 1;
+            }
+        }
+        return List.copyOf(union);
+    }
+
+    /** Whether the quantifier at {@code i} (if any) still requires its atom at least once. */
+    private static boolean requiredAtLeastOnce(String pattern, int i)
+    {
+        if (i >= pattern.length()) {
+            return true;
+        }
+        char c = pattern.charAt(i);
+        if (c == '*' || c == '?') {
+            return false;
+        }
+        return c != '{' || leastCount(pattern, i) >= 1;
+    }
+
+    /** Where the body of the group opened at {@code open} starts, past {@code ?:}, flags or a name; -1 for other kinds. */
+    private static int groupBody(String pattern, int open, int close)
+    {
+        int i = open + 1;
+        if (i >= close || pattern.charAt(i) != '?') {
+            return i;
+        }
+        if (pattern.startsWith("?P<", i)) {
+            int gt = pattern.indexOf('>', i);
+            return gt > 0 && gt < close ? gt + 1 : -1;
+        }
+        int colon = pattern.indexOf(':', i);
+        if (colon > 0 && colon < close && flagsOnly(pattern, i + 1, colon)) {
+            return colon + 1;
+        }
+        return -1;
     }
 
     /** The longest single required literal, when the strongest run has no class in it. */
@@ -449,6 +712,22 @@ public final class RegexFacts
             }
             run = List.of();
             runLength = 0;
+        }
+
+        /** Offers literals required elsewhere (a group's); they compete by their shortest. */
+        void candidate(List<String> literals)
+        {
+            if (literals.isEmpty() || literals.size() > MAX_LITERALS) {
+                return;
+            }
+            int shortest = Integer.MAX_VALUE;
+            for (String literal : literals) {
+                shortest = Math.min(shortest, literal.length());
+            }
+            if (shortest > bestLength || (shortest == bestLength && literals.size() < best.size())) {
+                best = literals;
+                bestLength = shortest;
+            }
         }
 
         /**

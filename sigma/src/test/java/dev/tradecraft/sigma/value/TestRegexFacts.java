@@ -45,7 +45,13 @@ class TestRegexFacts
         // A class of more than four characters, or a negated one, is no required position.
         assertEquals(List.of("x"), RegexFacts.requiredLiterals("x[a-f]y"));
         assertEquals(List.of("ab"), RegexFacts.requiredLiterals("ab[^c]"));
-        assertEquals(List.of(), RegexFacts.requiredLiterals("a|b"));
+        // Alternation: a literal from every branch, or nothing when a branch requires nothing.
+        assertEquals(List.of("abc", "def"), RegexFacts.requiredLiterals("abc|def"));
+        assertEquals(List.of(), RegexFacts.requiredLiterals("abc|"));
+        assertEquals(List.of("programdata", "appdata%", "\\appdata\\"), RegexFacts.requiredLiterals(
+                "(?:[Pp]rogram[Dd]ata|%(?:[Ll]ocal)?[Aa]pp[Dd]ata%|\\\\[Aa]pp[Dd]ata\\\\(?:[Ll]ocal(?:[Ll]ow)?|[Rr]oaming))\\\\[^\\\\]{1,256}$"));
+        // An optional group requires nothing.
+        assertEquals(List.of("x"), RegexFacts.requiredLiterals("x(ab|cd)?y"));
     }
 
     @Test
@@ -71,6 +77,27 @@ class TestRegexFacts
     }
 
     @Test
+    void testRequiredClassRun()
+    {
+        // SigmaHQ's SNAKE installer rule: 64 hex digits in a row, or the regex cannot match.
+        ClassRun hex = RegexFacts.requiredClassRun("\\s[a-fA-F0-9]{64}\\s[a-fA-F0-9]{16}", false).orElseThrow();
+        assertEquals(64, hex.length());
+        assertTrue(hex.foundIn("x " + "0123456789abcdef".repeat(4) + " y"));
+        assertTrue(!hex.foundIn("C:\\Windows\\System32\\cmd.exe /c " + "0123456789abcdef".repeat(3)));
+        assertEquals(8, RegexFacts.requiredClassRun("id=\\d{8,}", false).orElseThrow().length());
+        // Optional, negated, too short or under a top-level alternation: nothing required.
+        assertEquals(Optional.empty(), RegexFacts.requiredClassRun("[a-f]{0,64}", false));
+        assertEquals(Optional.empty(), RegexFacts.requiredClassRun("[^a-f]{64}", false));
+        assertEquals(Optional.empty(), RegexFacts.requiredClassRun("[a-f]{3}", false));
+        assertEquals(Optional.empty(), RegexFacts.requiredClassRun("[a-f]{8}|x", false));
+        assertEquals(Optional.empty(), RegexFacts.requiredClassRun("[+-\\\\]{8}", false));
+        // Case-insensitive: both cases of each letter, and characters outside ASCII (RE2's Kelvin sign for k).
+        ClassRun folded = RegexFacts.requiredClassRun("(?i)[a-k]{4}", false).orElseThrow();
+        assertTrue(folded.foundIn("ABC\u212A"));
+        assertTrue(RegexFacts.requiredClassRun("[a-k]{4}", true).orElseThrow().foundIn("ABCD"));
+    }
+
+    @Test
     void testGroupDepthAndExpandedSize()
     {
         assertEquals(0, RegexFacts.groupDepth("abc"));
@@ -90,8 +117,8 @@ class TestRegexFacts
         long seed = Long.getLong("tradecraft.seed", System.nanoTime());
         System.out.println("TestRegexFacts seed=" + seed);
         Random random = new Random(seed);
-        List<String> atoms = List.of("a", "b", "A", "\\.", ".", "[ab]", "[aB.]", "[a-c]", "[^a]", "\\s", "\\d", "(a|bb)", "(?:ab)", "(?i)b", "^", "$", "\\b", "é", "(a|)");
-        List<String> quantifiers = List.of("", "", "", "*", "+", "?", "{1}", "{2}", "{1,3}", "{0,2}", "+?");
+        List<String> atoms = List.of("a", "b", "A", "\\.", ".", "[ab]", "[aB.]", "[a-c]", "[^a]", "[a-k]", "[\\w.]", "\\s", "\\d", "(a|bb)", "(?:ab)", "(?i)b", "^", "$", "\\b", "é", "(a|)");
+        List<String> quantifiers = List.of("", "", "", "*", "+", "?", "{1}", "{2}", "{1,3}", "{0,2}", "+?", "{4}", "{4,6}", "{5,}");
         int checked = 0;
         for (int round = 0; round < 3_000; round++) {
             StringBuilder expression = new StringBuilder();
@@ -107,9 +134,11 @@ class TestRegexFacts
                 expression.append('|').append(atoms.get(random.nextInt(atoms.size())));
             }
             String regex = expression.toString();
-            Pattern pattern = Pattern.compile(regex, random.nextBoolean() ? Pattern.CASE_INSENSITIVE : 0);
+            boolean ignoreCase = random.nextBoolean();
             List<String> literals = RegexFacts.requiredLiterals(regex);
+            Optional<ClassRun> classRun = RegexFacts.requiredClassRun(regex, ignoreCase);
             int minimum = RegexFacts.minimumLength(regex);
+            Pattern pattern = Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
             for (int t = 0; t < 20; t++) {
                 String text = randomText(random, "abAB. 1é\u212A\n", random.nextInt(12));
                 Matcher matcher = pattern.matcher(text);
@@ -118,6 +147,8 @@ class TestRegexFacts
                 }
                 checked++;
                 assertTrue(text.length() >= minimum, "seed " + seed + ": /" + regex + "/ matched '" + text + "' shorter than " + minimum);
+                classRun.ifPresent(run -> assertTrue(run.foundIn(text),
+                        "seed " + seed + ": /" + regex + "/ matched '" + text + "' without a run of " + run.length()));
                 String folded = WildcardMatcher.fold(text);
                 assertTrue(literals.isEmpty() || literals.stream().anyMatch(folded::contains),
                         "seed " + seed + ": /" + regex + "/ matched '" + text + "' without any of " + literals);
