@@ -67,7 +67,7 @@ abstract class ValueTest
             return new PatternTest(WildcardMatcher.of(pattern));
         }
         if (value instanceof RegexValue regex) {
-            return new RegexTest(regex, RegexFacts.requiredLiterals(regex.pattern()), null);
+            return new RegexTest(regex, null);
         }
         if (value instanceof NumberValue number) {
             return new NumberTest(number);
@@ -135,19 +135,22 @@ abstract class ValueTest
 
     private static ValueTest scannedRegex(RegexValue regex, int field, AtomTable atoms)
     {
-        List<String> literals = RegexFacts.requiredLiterals(regex.pattern());
-        if (literals.isEmpty()) {
+        List<List<String>> sets = RegexFacts.requiredLiteralSets(regex.pattern());
+        if (sets.isEmpty()) {
             return null;
         }
-        int[] ids = new int[literals.size()];
-        for (int i = 0; i < ids.length; i++) {
-            String literal = literals.get(i);
-            if (literal.length() > LiteralPrefilter.DECIDED_LENGTH) {
-                return null;
+        int[][] atomSets = new int[sets.size()][];
+        for (int s = 0; s < atomSets.length; s++) {
+            List<String> set = sets.get(s);
+            atomSets[s] = new int[set.size()];
+            for (int i = 0; i < set.size(); i++) {
+                if (set.get(i).length() > LiteralPrefilter.DECIDED_LENGTH) {
+                    return null;
+                }
+                atomSets[s][i] = atoms.id(new LiteralAtom(field, set.get(i)));
             }
-            ids[i] = atoms.id(new LiteralAtom(field, literal));
         }
-        return new RegexTest(regex, literals, ids);
+        return new RegexTest(regex, atomSets);
     }
 
     /** A pattern decided by where the prefilter's scan found its literal in the field. */
@@ -220,27 +223,29 @@ abstract class ValueTest
 
     /**
      * {@code |re}. RE2/J's automaton costs far more per character than a literal search, so the
-     * regex runs only when the value is long enough for its shortest match and holds one of its
-     * required literals: read from the prefilter's scan when the test has atoms there (a field
-     * item under a prefiltered ruleset), else searched in the folded value.
+     * regex runs only when the value is long enough for its shortest match, holds a literal of each
+     * of its required literal sets (read from the prefilter's scan when the test has atoms there,
+     * else searched in the folded value), and holds its required run of one class if it has one.
      */
     private static final class RegexTest
             extends ValueTest
     {
         private final Pattern pattern;
         private final List<String> requiredLiterals;
+        private final List<List<String>> requiredSets;
         private final int minimumLength;
-        // The scan's atoms for the required literals, or null when the test searches for them itself.
-        private final int[] atoms;
+        // Per required set, the scan's atoms; null when the test searches for the literals itself.
+        private final int[][] atomSets;
         // A run of one class every match holds, or null.
         private final ClassRun classRun;
 
-        RegexTest(RegexValue regex, List<String> requiredLiterals, int[] atoms)
+        RegexTest(RegexValue regex, int[][] atomSets)
         {
             this.pattern = regex.compile();
-            this.requiredLiterals = requiredLiterals;
+            this.requiredLiterals = RegexFacts.requiredLiterals(regex.pattern());
+            this.requiredSets = RegexFacts.requiredLiteralSets(regex.pattern());
             this.minimumLength = RegexFacts.minimumLength(regex.pattern());
-            this.atoms = atoms;
+            this.atomSets = atomSets;
             this.classRun = RegexFacts.requiredClassRun(regex.pattern(), regex.flags().contains(RegexFlag.IGNORE_CASE)).orElse(null);
         }
 
@@ -253,38 +258,54 @@ abstract class ValueTest
         @Override
         boolean needsFolded()
         {
-            return atoms == null && !requiredLiterals.isEmpty();
+            return atomSets == null && !requiredSets.isEmpty();
         }
 
         @Override
         boolean test(String value, String folded, EvalContext context)
         {
-            if (value == null || value.length() < minimumLength || !literalFound(folded, context)
+            if (value == null || value.length() < minimumLength || !literalsFound(folded, context)
                     || (classRun != null && !classRun.foundIn(value))) {
                 return false;
             }
             return pattern.matcher(value).find();
         }
 
-        private boolean literalFound(String folded, EvalContext context)
+        private boolean literalsFound(String folded, EvalContext context)
         {
-            if (requiredLiterals.isEmpty()) {
-                return true;
-            }
-            if (atoms != null) {
+            if (atomSets != null) {
                 LiteralPrefilter.Scan scan = context.scan;
-                if (scan == null) {
-                    // A ruleset without prefilter never scans: the reference behaviour is the regex alone.
-                    return true;
+                // A ruleset without prefilter never scans: the reference behaviour is the regex alone.
+                return scan == null || allSetsFound(scan);
+            }
+            for (List<String> set : requiredSets) {
+                if (!anyContained(folded, set)) {
+                    return false;
                 }
+            }
+            return true;
+        }
+
+        private boolean allSetsFound(LiteralPrefilter.Scan scan)
+        {
+            for (int[] atoms : atomSets) {
+                boolean found = false;
                 for (int atom : atoms) {
                     if (scan.has(atom, LiteralPrefilter.FOUND)) {
-                        return true;
+                        found = true;
+                        break;
                     }
                 }
-                return false;
+                if (!found) {
+                    return false;
+                }
             }
-            for (String literal : requiredLiterals) {
+            return true;
+        }
+
+        private static boolean anyContained(String folded, List<String> literals)
+        {
+            for (String literal : literals) {
                 if (folded.contains(literal)) {
                     return true;
                 }

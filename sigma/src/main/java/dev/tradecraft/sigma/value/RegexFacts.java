@@ -324,11 +324,42 @@ public final class RegexFacts
         return requiredLiterals(pattern, 0);
     }
 
+    /**
+     * Every literal set a match must meet, each as in {@link #requiredLiterals} (one of its
+     * literals occurs): all the runs and required groups of the top-level concatenation, at most
+     * eight, so a check can demand each of them ({@code \\s-\\s*<} needs "-" and "<").
+     */
+    public static List<List<String>> requiredLiteralSets(String pattern)
+    {
+        requireNonNull(pattern, "pattern is null");
+        if (pattern.contains("\\Q")) {
+            return List.of();
+        }
+        if (hasTopLevelAlternation(pattern)) {
+            List<String> union = alternatives(pattern, 0);
+            return union.isEmpty() ? List.of() : List.of(union);
+        }
+        List<List<String>> sets = new ArrayList<>();
+        for (List<String> set : runs(pattern, 0).all) {
+            if (!sets.contains(set) && sets.size() < MAX_SETS) {
+                sets.add(set);
+            }
+        }
+        return List.copyOf(sets);
+    }
+
+    private static final int MAX_SETS = 8;
+
     private static List<String> requiredLiterals(String pattern, int depth)
     {
         if (hasTopLevelAlternation(pattern)) {
             return alternatives(pattern, depth);
         }
+        return runs(pattern, depth).best;
+    }
+
+    private static Runs runs(String pattern, int depth)
+    {
         Runs runs = new Runs();
         int i = 0;
         int length = pattern.length();
@@ -385,7 +416,7 @@ public final class RegexFacts
             i = runs.position(new char[] {c}, pattern, i + 1);
         }
         runs.cut();
-        return runs.best;
+        return runs;
     }
 
     /**
@@ -703,9 +734,14 @@ public final class RegexFacts
         private int runLength;
         private List<String> best = List.of();
         private int bestLength;
+        // Every run and required group seen, in pattern order.
+        private final List<List<String>> all = new ArrayList<>();
 
         void cut()
         {
+            if (runLength > 0) {
+                all.add(run);
+            }
             if (runLength > bestLength || (runLength == bestLength && runLength > 0 && run.size() < best.size())) {
                 best = run;
                 bestLength = runLength;
@@ -720,6 +756,7 @@ public final class RegexFacts
             if (literals.isEmpty() || literals.size() > MAX_LITERALS) {
                 return;
             }
+            all.add(literals);
             int shortest = Integer.MAX_VALUE;
             for (String literal : literals) {
                 shortest = Math.min(shortest, literal.length());

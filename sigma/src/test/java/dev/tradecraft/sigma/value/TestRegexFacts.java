@@ -50,6 +50,10 @@ class TestRegexFacts
         assertEquals(List.of(), RegexFacts.requiredLiterals("abc|"));
         assertEquals(List.of("programdata", "appdata%", "\\appdata\\"), RegexFacts.requiredLiterals(
                 "(?:[Pp]rogram[Dd]ata|%(?:[Ll]ocal)?[Aa]pp[Dd]ata%|\\\\[Aa]pp[Dd]ata\\\\(?:[Ll]ocal(?:[Ll]ow)?|[Rr]oaming))\\\\[^\\\\]{1,256}$"));
+        // Every required set, so a check can demand all of them.
+        assertEquals(List.of(List.of("-"), List.of("<")), RegexFacts.requiredLiteralSets("\\s-\\s*<"));
+        assertEquals(List.of(List.of("\""), List.of("{"), List.of("-f")), RegexFacts.requiredLiteralSets("\"(?:\\{\\d\\})+\"\\s*-f"));
+        assertEquals(List.of(List.of("abc", "def")), RegexFacts.requiredLiteralSets("abc|def"));
         // An optional group requires nothing.
         assertEquals(List.of("x"), RegexFacts.requiredLiterals("x(ab|cd)?y"));
     }
@@ -136,6 +140,7 @@ class TestRegexFacts
             String regex = expression.toString();
             boolean ignoreCase = random.nextBoolean();
             List<String> literals = RegexFacts.requiredLiterals(regex);
+            List<List<String>> sets = RegexFacts.requiredLiteralSets(regex);
             Optional<ClassRun> classRun = RegexFacts.requiredClassRun(regex, ignoreCase);
             int minimum = RegexFacts.minimumLength(regex);
             Pattern pattern = Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
@@ -150,6 +155,9 @@ class TestRegexFacts
                 classRun.ifPresent(run -> assertTrue(run.foundIn(text),
                         "seed " + seed + ": /" + regex + "/ matched '" + text + "' without a run of " + run.length()));
                 String folded = WildcardMatcher.fold(text);
+                for (List<String> set : sets) {
+                    assertTrue(set.stream().anyMatch(folded::contains), "seed " + seed + ": /" + regex + "/ matched '" + text + "' without any of " + set);
+                }
                 assertTrue(literals.isEmpty() || literals.stream().anyMatch(folded::contains),
                         "seed " + seed + ": /" + regex + "/ matched '" + text + "' without any of " + literals);
             }
