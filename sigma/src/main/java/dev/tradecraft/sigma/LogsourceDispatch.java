@@ -2,6 +2,7 @@ package dev.tradecraft.sigma;
 
 import dev.tradecraft.core.Event;
 import dev.tradecraft.core.EventFields;
+import dev.tradecraft.core.Logsource;
 import dev.tradecraft.sigma.logsource.EventRequirement;
 import dev.tradecraft.sigma.logsource.FieldRequirement;
 import dev.tradecraft.sigma.logsource.MappingAlternative;
@@ -29,7 +30,11 @@ final class LogsourceDispatch
     private final Map<String, Candidate[]> secondOnly;
     private final Candidate[] neither;
 
-    private record Candidate(int slot, EventRequirement requirement) {}
+    /**
+     * @param keyed whether the requirement asks nothing but the values it is filed under, so being
+     *        found under the event's values is the whole check
+     */
+    private record Candidate(int slot, EventRequirement requirement, boolean keyed) {}
 
     private LogsourceDispatch(String first, String second, Map<String, Map<String, Candidate[]>> both, Map<String, Candidate[]> firstOnly,
             Map<String, Candidate[]> secondOnly, Candidate[] neither)
@@ -63,9 +68,9 @@ final class LogsourceDispatch
         List<Candidate> neither = new ArrayList<>();
         for (int slot = 0; slot < slots.length; slot++) {
             for (EventRequirement requirement : slots[slot].anyOf()) {
-                Candidate candidate = new Candidate(slot, requirement);
                 List<String> firstValues = values(requirement, first);
                 List<String> secondValues = values(requirement, second);
+                Candidate candidate = new Candidate(slot, requirement, keyedOnly(requirement, firstValues != null ? first : null, secondValues != null ? second : null));
                 if (firstValues != null && secondValues != null) {
                     for (String one : firstValues) {
                         for (String two : secondValues) {
@@ -128,12 +133,30 @@ final class LogsourceDispatch
             return count;
         }
         for (Candidate candidate : candidates) {
-            if (!accepted[candidate.slot] && candidate.requirement.matches(event)) {
+            if (!accepted[candidate.slot] && (candidate.keyed || candidate.requirement.matches(event))) {
                 accepted[candidate.slot] = true;
                 acceptedSlots[count++] = candidate.slot;
             }
         }
         return count;
+    }
+
+    /** Whether the requirement names exactly the given fields (null: not that one), once each, and nothing else. */
+    private static boolean keyedOnly(EventRequirement requirement, String first, String second)
+    {
+        if (!requirement.absent().isEmpty() || !requirement.logsource().equals(Logsource.UNSTATED)) {
+            return false;
+        }
+        int expected = (first != null ? 1 : 0) + (second != null ? 1 : 0);
+        if (requirement.fields().size() != expected) {
+            return false;
+        }
+        for (FieldRequirement field : requirement.fields()) {
+            if (!field.field().equals(first) && !field.field().equals(second)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> values(EventRequirement requirement, String field)
