@@ -13,7 +13,6 @@ import java.util.Arrays;
  */
 final class EvalContext
 {
-    private final String[] fieldNames;
     private final LogsourceDispatch dispatch;
     private final String[] values;
     private final String[] folded;
@@ -38,7 +37,6 @@ final class EvalContext
     {
         this.scan = scan;
         this.candidates = new long[(rules + 63) >>> 6];
-        this.fieldNames = fieldNames;
         this.dispatch = dispatch;
         this.values = new String[fieldNames.length];
         this.folded = new String[fieldNames.length];

@@ -666,13 +666,6 @@ public final class RegexFacts
         return -1;
     }
 
-    /** The longest single required literal, when the strongest run has no class in it. */
-    public static Optional<String> longestRequired(String pattern)
-    {
-        List<String> literals = requiredLiterals(pattern);
-        return literals.size() == 1 ? Optional.of(literals.get(0)) : Optional.empty();
-    }
-
     private static final int MAX_CLASS = 4;
     private static final int MAX_LITERALS = 16;
 

@@ -19,20 +19,20 @@ import java.util.Random;
 class TestRegexFacts
 {
     @Test
-    void testLongestRequiredLiteral()
+    void testRequiredLiterals()
     {
-        assertEquals(Optional.of("\\spinstall"), RegexFacts.longestRequired("\\\\SpInstall[0-9]?\\.aspx"));
-        assertEquals(Optional.of("ab"), RegexFacts.longestRequired("ab+cd"));
-        assertEquals(Optional.of("yz"), RegexFacts.longestRequired("x(a|b)yz"));
-        assertEquals(Optional.of("ipfs.io/"), RegexFacts.longestRequired("^ipfs\\.io/.*$"));
-        assertEquals(Optional.of("-o"), RegexFacts.longestRequired("\\s-O\\s"));
-        // Optional or counted characters are not required; top-level alternation requires nothing.
-        assertEquals(Optional.of("ab"), RegexFacts.longestRequired("abc?d"));
-        assertEquals(Optional.empty(), RegexFacts.longestRequired("abc|def"));
-        assertEquals(Optional.empty(), RegexFacts.longestRequired("[a-z]+\\d{3}"));
+        assertEquals(List.of("\\spinstall"), RegexFacts.requiredLiterals("\\\\SpInstall[0-9]?\\.aspx"));
+        assertEquals(List.of("ab"), RegexFacts.requiredLiterals("ab+cd"));
+        assertEquals(List.of("yz"), RegexFacts.requiredLiterals("x(a|b)yz"));
+        assertEquals(List.of("ipfs.io/"), RegexFacts.requiredLiterals("^ipfs\\.io/.*$"));
+        assertEquals(List.of("-o"), RegexFacts.requiredLiterals("\\s-O\\s"));
+        // Optional or counted characters are not required; a top-level alternation requires a literal of each branch.
+        assertEquals(List.of("ab"), RegexFacts.requiredLiterals("abc?d"));
+        assertEquals(List.of("abc", "def"), RegexFacts.requiredLiterals("abc|def"));
+        assertEquals(List.of(), RegexFacts.requiredLiterals("[a-z]+\\d{3}"));
         // Escapes it does not read stop it; what came before stays required.
-        assertEquals(Optional.of("abc"), RegexFacts.longestRequired("abc\\x41def"));
-        assertEquals(Optional.empty(), RegexFacts.longestRequired("\\Qa|b\\E"));
+        assertEquals(List.of("abc"), RegexFacts.requiredLiterals("abc\\x41def"));
+        assertEquals(List.of(), RegexFacts.requiredLiterals("\\Qa|b\\E"));
     }
 
     @Test
