@@ -7,6 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.tradecraft.readers.windows.WindowsFields;
+import dev.tradecraft.readers.windows.WindowsFields.Section;
+
 /**
  * Maps one JSON object to Sigma field names, recognising its shape as it streams by.
  *
@@ -42,34 +45,12 @@ final class WindowsEventMapper
     private static final String SEPARATE_ATTRIBUTES = "_attributes";
     private static final int NAME_CACHE_LIMIT = 4096;
 
-    /**
-     * Where an evtx_dump field comes from. A field never replaces one of higher priority: System
-     * fields stand (a UserData {@code Channel} naming a cleared log must not change the event's
-     * channel), and such a data field is kept under its section's prefix instead.
-     */
-    private enum Section
-    {
-        SYSTEM(3, null),
-        EVENT_DATA(2, "EventData."),
-        USER_DATA(2, "UserData."),
-        OTHER(1, null);
-
-        final int priority;
-        final String prefix;
-
-        Section(int priority, String prefix)
-        {
-            this.priority = priority;
-            this.prefix = prefix;
-        }
-    }
-
     // Attribute field names (Provider + Name -> Provider_Name) are the same in every event; build each once.
     private final Map<String, Map<String, String>> attributeNames = new HashMap<>();
     private int cachedNames;
 
     /** Reads one object; the parser stands before its {@code START_OBJECT}. */
-    void map(JsonParser parser, FieldCollector fields) throws IOException
+    void map(JsonParser parser, WindowsFields fields) throws IOException
     {
         parser.nextToken();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -86,7 +67,7 @@ final class WindowsEventMapper
 
     // ---- evtx_dump shape
 
-    private void readEvtxEvent(JsonParser parser, FieldCollector fields) throws IOException
+    private void readEvtxEvent(JsonParser parser, WindowsFields fields) throws IOException
     {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -108,7 +89,7 @@ final class WindowsEventMapper
         }
     }
 
-    private void readChildren(JsonParser parser, JsonToken token, FieldCollector fields, Section section) throws IOException
+    private void readChildren(JsonParser parser, JsonToken token, WindowsFields fields, Section section) throws IOException
     {
         if (token != JsonToken.START_OBJECT) {
             parser.skipChildren();
@@ -129,7 +110,7 @@ final class WindowsEventMapper
         }
     }
 
-    private void readElement(JsonParser parser, JsonToken token, String name, FieldCollector fields, Section section)
+    private void readElement(JsonParser parser, JsonToken token, String name, WindowsFields fields, Section section)
             throws IOException
     {
         switch (token) {
@@ -165,7 +146,7 @@ final class WindowsEventMapper
         }
     }
 
-    private void readAttributes(JsonParser parser, JsonToken token, String owner, FieldCollector fields, Section section)
+    private void readAttributes(JsonParser parser, JsonToken token, String owner, WindowsFields fields, Section section)
             throws IOException
     {
         if (token != JsonToken.START_OBJECT) {
@@ -178,7 +159,7 @@ final class WindowsEventMapper
         }
     }
 
-    private void readAttribute(JsonParser parser, JsonToken token, String owner, String attribute, FieldCollector fields,
+    private void readAttribute(JsonParser parser, JsonToken token, String owner, String attribute, WindowsFields fields,
             Section section)
             throws IOException
     {
@@ -189,7 +170,7 @@ final class WindowsEventMapper
         put(fields, attributeName(owner, attribute), readText(parser, token), section);
     }
 
-    private void readEventData(JsonParser parser, JsonToken token, FieldCollector fields) throws IOException
+    private void readEventData(JsonParser parser, JsonToken token, WindowsFields fields) throws IOException
     {
         if (token != JsonToken.START_OBJECT) {
             put(fields, "Data", readText(parser, token), Section.EVENT_DATA);
@@ -221,7 +202,7 @@ final class WindowsEventMapper
      * Reads {@code Data} content: plain values are unnamed data; an object with a {@code Name}
      * attribute (xmltodict's {@code {"@Name": "Image", "#text": "…"}}) is named data.
      */
-    private StringBuilder readData(JsonParser parser, JsonToken token, FieldCollector fields, StringBuilder unnamed)
+    private StringBuilder readData(JsonParser parser, JsonToken token, WindowsFields fields, StringBuilder unnamed)
             throws IOException
     {
         switch (token) {
@@ -276,7 +257,7 @@ final class WindowsEventMapper
 
     // ---- Winlogbeat/ECS and flat shapes
 
-    private void readGeneric(JsonParser parser, JsonToken token, String path, FieldCollector fields) throws IOException
+    private void readGeneric(JsonParser parser, JsonToken token, String path, WindowsFields fields) throws IOException
     {
         switch (token) {
             case VALUE_NULL:
@@ -308,9 +289,9 @@ final class WindowsEventMapper
         }
     }
 
-    private static void putGeneric(FieldCollector fields, String path, String value)
+    private static void putGeneric(WindowsFields fields, String path, String value)
     {
-        fields.put(path.startsWith("winlog.") ? winlogName(path) : path, value, 0, null);
+        fields.put(path.startsWith("winlog.") ? winlogName(path) : path, value, Section.PLAIN);
     }
 
     static String winlogName(String path)
@@ -397,19 +378,9 @@ final class WindowsEventMapper
         return joined.append(JOIN).append(text);
     }
 
-    private static void put(FieldCollector fields, String name, String value, Section section)
+    private static void put(WindowsFields fields, String name, String value, Section section)
     {
-        if (value == null) {
-            return;
-        }
-        fields.put(name, value, section.priority, section.prefix);
-        if (section == Section.EVENT_DATA && name.indexOf(' ') >= 0) {
-            // Defender writes "Threat Name", "Process Name"; Sigma rules and mappings say ThreatName.
-            String joined = name.replace(" ", "");
-            if (!joined.isEmpty() && fields.indexOf(joined) < 0) {
-                fields.put(joined, value, section.priority, section.prefix);
-            }
-        }
+        fields.put(name, value, section);
     }
 
     private static boolean isAttributeKey(String name)

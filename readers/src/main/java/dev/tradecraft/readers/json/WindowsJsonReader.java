@@ -22,6 +22,8 @@ import dev.tradecraft.readers.LogFormat;
 import dev.tradecraft.readers.ProblemKind;
 import dev.tradecraft.readers.ProblemSink;
 import dev.tradecraft.readers.ReadProblem;
+import dev.tradecraft.readers.windows.WindowsChannels;
+import dev.tradecraft.readers.windows.WindowsFields;
 
 /**
  * Streams Windows events from JSON: one object per line, concatenated pretty-printed objects
@@ -51,7 +53,7 @@ public final class WindowsJsonReader implements EventReader
     private final ProblemSink problems;
     private final JsonObjectFramer framer;
     private final WindowsEventMapper mapper = new WindowsEventMapper();
-    private final FieldCollector fields = new FieldCollector();
+    private final WindowsFields fields = new WindowsFields();
     private Event current;
     private long unparsable;
 

@@ -25,6 +25,7 @@ import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.readers.EventReader;
 import dev.tradecraft.readers.ProblemKind;
 import dev.tradecraft.readers.ReadProblem;
+import dev.tradecraft.readers.windows.WindowsChannels;
 
 public class TestWindowsJsonReader
 {

@@ -1,22 +1,66 @@
-package dev.tradecraft.readers.json;
+package dev.tradecraft.readers.windows;
 
 import java.util.Arrays;
 
 import dev.tradecraft.core.EventFields;
 
 /**
- * The fields of one JSON object while it is being mapped, reused from object to object. Unlike
- * {@link EventFields.Builder} it answers lookups and lets fields of some sections outrank others.
+ * The fields of one Windows event while it is being read, reused from event to event, under the
+ * names Sigma rules use. Both Windows readers (evtx_dump-shape JSON and binary EVTX) fill it, so an
+ * event gets the same fields whichever form it came in. Unlike {@link EventFields.Builder} it
+ * answers lookups and lets fields of some sections outrank others.
  */
-final class FieldCollector
+public final class WindowsFields
 {
+    /**
+     * Where a field comes from. A field never replaces one of higher priority: System fields stand
+     * (a UserData {@code Channel} naming a cleared log must not change the event's channel), and
+     * such a data field is kept under its section's prefix instead.
+     */
+    public enum Section
+    {
+        SYSTEM(3, null),
+        EVENT_DATA(2, "EventData."),
+        USER_DATA(2, "UserData."),
+        OTHER(1, null),
+        /** Winlogbeat/ECS and flat JSON: names as written, no ranking. */
+        PLAIN(0, null);
+
+        final int priority;
+        final String prefix;
+
+        Section(int priority, String prefix)
+        {
+            this.priority = priority;
+            this.prefix = prefix;
+        }
+    }
+
     private String[] names = new String[32];
     private String[] values = new String[32];
     private int[] priorities = new int[32];
     private String[] asides = new String[32];
     private int size;
 
-    void clear()
+    /**
+     * Sets a field from a section. Event data names with spaces (Defender's "Threat Name") are
+     * also kept without them, the form Sigma rules and mappings use.
+     */
+    public void put(String name, String value, Section section)
+    {
+        if (value == null) {
+            return;
+        }
+        put(name, value, section.priority, section.prefix);
+        if (section == Section.EVENT_DATA && name.indexOf(' ') >= 0) {
+            String joined = name.replace(" ", "");
+            if (!joined.isEmpty() && indexOf(joined) < 0) {
+                put(joined, value, section.priority, section.prefix);
+            }
+        }
+    }
+
+    public void clear()
     {
         Arrays.fill(names, 0, size, null);
         Arrays.fill(values, 0, size, null);
@@ -29,7 +73,7 @@ final class FieldCollector
      * name and the lower one moves to its aside name ({@code aside + name}), or is dropped when it
      * has none; among equals the later value replaces the earlier in its place.
      */
-    void put(String name, String value, int priority, String aside)
+    private void put(String name, String value, int priority, String aside)
     {
         int index = indexOf(name);
         if (index < 0) {
@@ -58,7 +102,7 @@ final class FieldCollector
     }
 
     /** The value by exact name, else by case-insensitive name, else null. */
-    String get(String name)
+    public String get(String name)
     {
         int index = indexOf(name);
         if (index < 0) {
@@ -72,12 +116,12 @@ final class FieldCollector
         return values[index];
     }
 
-    int size()
+    public int size()
     {
         return size;
     }
 
-    EventFields toEventFields()
+    public EventFields toEventFields()
     {
         EventFields.Builder builder = EventFields.builder(size);
         for (int i = 0; i < size; i++) {
@@ -86,7 +130,7 @@ final class FieldCollector
         return builder.build();
     }
 
-    int indexOf(String name)
+    public int indexOf(String name)
     {
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {

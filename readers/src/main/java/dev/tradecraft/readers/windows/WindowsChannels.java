@@ -1,4 +1,4 @@
-package dev.tradecraft.readers.json;
+package dev.tradecraft.readers.windows;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.tradecraft.core.Logsource;
 
 /** The Sigma logsource service of a Windows event log channel. */
-final class WindowsChannels
+public final class WindowsChannels
 {
     // Keys lower case: channel names are case-insensitive on Windows.
     private static final Map<String, String> SERVICES = Map.of(
@@ -28,7 +28,7 @@ final class WindowsChannels
     private WindowsChannels() {}
 
     /** Product windows, service from the channel (none when the channel is absent or unknown). */
-    static Logsource logsource(String channel)
+    public static Logsource logsource(String channel)
     {
         Logsource logsource = LOGSOURCES.get(service(channel));
         return logsource == null ? WINDOWS : logsource;
@@ -44,7 +44,7 @@ final class WindowsChannels
     }
 
     /** The service for a channel, or "" when the channel is absent or has no Sigma service. */
-    static String service(String channel)
+    public static String service(String channel)
     {
         if (channel == null) {
             return "";
