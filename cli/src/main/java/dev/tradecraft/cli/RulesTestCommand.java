@@ -33,10 +33,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", sortOptions = false,
         description = {
                 "Run SigmaHQ-style regression cases: each info.yml names a rule and the events that must make it fire (match_count times).",
-                "The events of an evtx case are read from its evtx_dump-shape .json twin, through the same readers a hunt uses."})
+                "The events of a case are read from its .evtx file (or its evtx_dump-shape .json twin, or both), through the same readers a hunt uses."})
 final class RulesTestCommand implements Callable<Integer>
 {
     enum Format { table, json }
+
+    enum Events { evtx, json, both }
 
     private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
@@ -52,6 +54,10 @@ final class RulesTestCommand implements Callable<Integer>
 
     @Option(names = "--rules", required = true, paramLabel = "PATH", description = "Rule files or folders the cases name (repeatable).")
     private List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--events", paramLabel = "FILES",
+            description = "Which file of each case to hunt: evtx (default, the .evtx itself), json (its .json twin), or both (each a case).")
+    private Events events = Events.evtx;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
     private Format format = Format.table;
@@ -83,7 +89,11 @@ final class RulesTestCommand implements Callable<Integer>
         }
         RuleLoadResult loaded = new SigmaRuleLoader(placeholders).load(rules);
         Hunter hunter = Hunter.builder(SigmaCompiler.compile(loaded.rules(), mappings)).build();
-        RegressionCases.Found found = RegressionCases.find(regression);
+        RegressionCases.Found found = RegressionCases.find(regression, switch (events) {
+            case evtx -> RegressionCases.EventFiles.EVTX;
+            case json -> RegressionCases.EventFiles.JSON;
+            case both -> RegressionCases.EventFiles.BOTH;
+        });
         RegressionRun.Result result = RegressionRun.run(found.cases(), hunter);
 
         PrintWriter stdout = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,12 @@ class TestRulesTestCommand
     @Test
     void testPassesWarnsFailsAndSaysWhatItDidNotRun() throws IOException
     {
-        CommandRun run = CommandRun.of("rules", "test", "--regression", root.toString(), "--rules", root.resolve("rules").toString(), "--format", "json");
+        // The fixtures hold .json twins only; by default the .evtx files would be hunted.
+        CommandRun missing = CommandRun.of("rules", "test", "--regression", root.toString(), "--rules", root.resolve("rules").toString());
+        assertTrue(missing.out().startsWith("0 regression cases"), missing.out());
+        assertTrue(missing.out().contains(".evtx"), missing.out());
+        CommandRun run = CommandRun.of("rules", "test", "--events", "json", "--regression", root.toString(), "--rules", root.resolve("rules").toString(),
+                "--format", "json");
         assertEquals(1, run.exitCode(), "a failed case makes the run fail: " + run.out() + run.err());
         Map<String, Object> json = object(JsonTree.parse(run.out()));
         assertEquals(2L, json.get("cases"), run.out());
@@ -88,22 +94,28 @@ class TestRulesTestCommand
         assertTrue(((String) array(json.get("not_run")).get(0)).contains("type 'raw'"), run.out());
 
         // regression_data/ itself works as the root, as SigmaHQ's paths start above it.
-        CommandRun inner = CommandRun.of("rules", "test", "--regression", root.resolve("regression_data").toString(), "--rules", root.resolve("rules").toString());
+        CommandRun inner = CommandRun.of("rules", "test", "--events", "json", "--regression", root.resolve("regression_data").toString(),
+                "--rules", root.resolve("rules").toString());
         assertTrue(inner.out().startsWith("2 regression cases: 1 passed, 1 failed, 1 warnings"), inner.out());
     }
 
     @Test
-    void testSigmaHqCasesPass() throws IOException
+    void testSigmaHqCasesPassFromEvtxAndFromJson() throws IOException
     {
         Path regression = CORPUS.resolve("sigma-regression");
         assumeTrue(Files.isDirectory(regression) && Files.isDirectory(CORPUS.resolve("sigma/rules")), "../shared/corpus is absent: SigmaHQ regression cases not run");
-        CommandRun run = CommandRun.of("rules", "test", "--regression", regression.toString(), "--rules", CORPUS.resolve("sigma/rules").toString(),
-                "--rules", CORPUS.resolve("sigma/rules-emerging-threats").toString(), "--rules", CORPUS.resolve("sigma/rules-threat-hunting").toString(),
-                "--format", "json");
-        Map<String, Object> json = object(JsonTree.parse(run.out()));
-        System.out.println("SigmaHQ regression through `rules test`: " + json.get("cases") + " cases, " + json.get("passed") + " passed, "
-                + array(json.get("warnings")).size() + " warnings");
-        assertEquals(202L, json.get("cases"));
-        assertTrue((Long) json.get("passed") >= 200, "at least 99% pass: " + json.get("failed"));
+        Map<String, Long> passed = new LinkedHashMap<>();
+        for (String events : List.of("evtx", "json")) {
+            CommandRun run = CommandRun.of("rules", "test", "--events", events, "--regression", regression.toString(),
+                    "--rules", CORPUS.resolve("sigma/rules").toString(), "--rules", CORPUS.resolve("sigma/rules-emerging-threats").toString(),
+                    "--rules", CORPUS.resolve("sigma/rules-threat-hunting").toString(), "--format", "json");
+            Map<String, Object> json = object(JsonTree.parse(run.out()));
+            System.out.println("SigmaHQ regression through `rules test --events " + events + "`: " + json.get("cases") + " cases, "
+                    + json.get("passed") + " passed, " + array(json.get("warnings")).size() + " warnings");
+            assertEquals(202L, json.get("cases"));
+            assertTrue((Long) json.get("passed") >= 200, "at least 99% pass: " + json.get("failed"));
+            passed.put(events, (Long) json.get("passed"));
+        }
+        assertEquals(passed.get("json"), passed.get("evtx"), "the same cases pass from the .evtx files as from their JSON twins");
     }
 }

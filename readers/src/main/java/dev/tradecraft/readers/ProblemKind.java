@@ -5,7 +5,7 @@ public enum ProblemKind
 {
     /** The content matches no known format; the file is not read. */
     UNKNOWN_FORMAT,
-    /** Binary content (NUL bytes, an archive, an EVTX file); the file is not read. */
+    /** Binary content (NUL bytes, an archive); the file is not read. */
     BINARY_FILE,
     /** Nothing to read: no bytes, or blank lines only. */
     EMPTY_FILE,
@@ -17,6 +17,12 @@ public enum ProblemKind
     MALFORMED_JSON,
     /** A time that cannot be parsed; the event is kept without a time. */
     BAD_TIMESTAMP,
+    /** A stored checksum (EVTX file header, chunk header or chunk records) does not match; the data is read anyway. */
+    BAD_CHECKSUM,
+    /** An EVTX chunk without its signature, or all zeros where the header counts one; its records are looked for one by one. */
+    DAMAGED_CHUNK,
+    /** An EVTX record whose size, signature or Binary XML is wrong; skipped, the next one read. */
+    DAMAGED_RECORD,
     /** The input ends inside a record or a compressed stream; what came before is kept. */
     TRUNCATED,
     /** The file or its compressed stream cannot be read. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.SourcePosition;
+import dev.tradecraft.readers.evtx.EvtxFormatException;
+import dev.tradecraft.readers.evtx.EvtxReader;
 import dev.tradecraft.readers.iis.W3cReader;
 import dev.tradecraft.readers.json.WindowsJsonReader;
 
@@ -60,10 +62,10 @@ public final class Readers
             if (outcome.format().isEmpty()) {
                 throw new ReaderException(fileProblem(displayName, outcome.failure(), outcome.reason()));
             }
-            Reader text = new InputStreamReader(input.content(), outcome.charset());
             EventReader reader = switch (outcome.format().get()) {
-                case IIS_W3C -> new W3cReader(text, displayName, origin, problems);
-                case WINDOWS_JSON -> new WindowsJsonReader(text, displayName, origin, problems);
+                case IIS_W3C -> new W3cReader(text(input, outcome), displayName, origin, problems);
+                case WINDOWS_JSON -> new WindowsJsonReader(text(input, outcome), displayName, origin, problems);
+                case EVTX -> openEvtx(input, displayName, origin, problems);
             };
             success = true;
             return input.compressed() ? new GzipEventReader(reader, input, displayName, problems) : reader;
@@ -72,6 +74,25 @@ public final class Readers
             if (!success) {
                 closeQuietly(input);
             }
+        }
+    }
+
+    private static Reader text(ContentInput input, SniffOutcome outcome)
+    {
+        return new InputStreamReader(input.content(), outcome.charset());
+    }
+
+    private static EventReader openEvtx(ContentInput input, String displayName, Origin origin, ProblemSink problems)
+            throws ReaderException
+    {
+        try {
+            return new EvtxReader(input.content(), displayName, origin, problems);
+        }
+        catch (EvtxFormatException e) {
+            throw new ReaderException(fileProblem(displayName, ProblemKind.TRUNCATED, e.getMessage()), e);
+        }
+        catch (IOException e) {
+            throw new ReaderException(fileProblem(displayName, ProblemKind.IO_ERROR, "cannot read: " + describe(e)), e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <ol>
  * <li>damaged gzip with nothing decompressed: {@code IO_ERROR}</li>
  * <li>no bytes: {@code EMPTY_FILE}</li>
- * <li>EVTX magic {@code ElfFile\0}: {@code BINARY_FILE} (the EVTX reader is not written yet)</li>
+ * <li>EVTX magic {@code ElfFile\0}: {@code EVTX}</li>
  * <li>archive magic (zip, 7z, bzip2, xz, zstd, gzip inside gzip): {@code BINARY_FILE}</li>
  * <li>more than 1% NUL characters, or more than 10% control or undecodable characters, in the first
  *     4 KiB: {@code BINARY_FILE} (a few NULs are damage in a text log, not a binary file)</li>
@@ -94,8 +94,7 @@ final class Sniffer
     private static SniffOutcome evtx(Prefix prefix)
     {
         if (prefix.startsWith(EVTX_MAGIC)) {
-            return SniffOutcome.unreadable(ProblemKind.BINARY_FILE,
-                    "EVTX binary event log: not read yet, convert with evtx_dump -o json", prefix.charset);
+            return SniffOutcome.readable(LogFormat.EVTX, "EVTX binary event log (ElfFile signature)", prefix.charset);
         }
         return null;
     }

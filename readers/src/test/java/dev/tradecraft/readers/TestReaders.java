@@ -100,14 +100,22 @@ public class TestReaders
     }
 
     @Test
-    public void testEvtxAndArchivesAreNamed()
-            throws IOException
+    public void testEvtxIsReadAndArchivesAreNamed()
+            throws Exception
     {
         byte[] evtx = new byte[4096];
         System.arraycopy("ElfFile\0".getBytes(StandardCharsets.ISO_8859_1), 0, evtx, 0, 8);
-        assertUnreadable(evtx, "EVTX binary event log: not read yet, convert with evtx_dump -o json");
+        assertEquals(new Sniffed(Optional.of(LogFormat.EVTX), false, "EVTX binary event log (ElfFile signature)"), sniff(evtx));
+        try (EventReader reader = Readers.open(write(evtx), "contoso/dc01/Security.evtx", ORIGIN, problems::add)) {
+            assertEquals(LogFormat.EVTX, reader.format());
+            assertFalse(reader.advance());
+        }
+        // A header of zeros does not carry the checksum of its first 120 bytes.
+        assertEquals(List.of(ProblemKind.BAD_CHECKSUM), problems.stream().map(ReadProblem::kind).toList());
+        ReadProblem cut = openFailure(Arrays.copyOf(evtx, 40));
+        assertEquals(ProblemKind.TRUNCATED, cut.kind());
+        assertEquals("contoso/web01/file:offset 0: TRUNCATED: EVTX file ends inside its header, after 40 bytes", cut.toString());
         assertUnreadable(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}, "zip archive: not read, unpack it first");
-        assertEquals(ProblemKind.BINARY_FILE, openFailure(evtx).kind());
     }
 
     @Test

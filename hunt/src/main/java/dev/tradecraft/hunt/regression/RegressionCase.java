@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * @param ruleId the rule's id ({@code rule_metadata[0].id})
  * @param ruleTitle the rule's title as the case names it, possibly empty
  * @param name the test's name, e.g. "Positive Detection Test"
- * @param events the events to hunt: the evtx_dump-shape JSON twin of the case's {@code .evtx}
+ * @param events the events to hunt: the case's {@code .evtx} file or its evtx_dump-shape JSON twin
  * @param expectedMatches {@code match_count}: exactly this many hits; absent means at least one
  */
 public record RegressionCase(Path info, String ruleId, String ruleTitle, String name, Path events, OptionalInt expectedMatches)

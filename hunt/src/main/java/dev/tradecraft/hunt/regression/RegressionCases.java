@@ -29,9 +29,10 @@ import dev.tradecraft.sigma.yaml.YamlShapeException;
  * folder that holds {@code regression_data/} (SigmaHQ's repository root), so either that folder or
  * {@code regression_data/} itself may be given.
  *
- * <p>Each {@code evtx} test runs on the {@code .json} twin of its {@code .evtx} file (evtx_dump
- * shape), which SigmaHQ ships beside it. A case that cannot be used (bad YAML, no rule id, another
- * test type, a missing file) is listed as skipped with the reason, never silently dropped.
+ * <p>Each {@code evtx} test runs on its {@code .evtx} file, on the evtx_dump-shape {@code .json}
+ * twin SigmaHQ ships beside it, or on both (then each file is a case of its own), as
+ * {@link EventFiles} says. A case that cannot be used (bad YAML, no rule id, another test type, a
+ * missing file) is listed as skipped with the reason, never silently dropped.
  */
 public final class RegressionCases
 {
@@ -47,10 +48,28 @@ public final class RegressionCases
         }
     }
 
+    /** Which file of an evtx test holds the events to hunt. */
+    public enum EventFiles
+    {
+        /** The binary {@code .evtx} file itself, as SigmaHQ's own runner reads it. */
+        EVTX,
+        /** Its evtx_dump-shape {@code .json} twin. */
+        JSON,
+        /** Both, each a case of its own. */
+        BOTH
+    }
+
     private RegressionCases() {}
 
+    /** The cases of every {@code info.yml} below {@code root}, on the {@code .evtx} files. */
     public static Found find(Path root) throws IOException
     {
+        return find(root, EventFiles.EVTX);
+    }
+
+    public static Found find(Path root, EventFiles eventFiles) throws IOException
+    {
+        requireNonNull(eventFiles, "eventFiles is null");
         requireNonNull(root, "root is null");
         List<Path> infos;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -63,12 +82,12 @@ public final class RegressionCases
         List<RegressionCase> cases = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Path info : infos) {
-            read(root, info, cases, skipped);
+            read(root, info, eventFiles, cases, skipped);
         }
         return new Found(cases, skipped);
     }
 
-    private static void read(Path root, Path info, List<RegressionCase> cases, List<String> skipped)
+    private static void read(Path root, Path info, EventFiles eventFiles, List<RegressionCase> cases, List<String> skipped)
     {
         try {
             if (Files.size(info) > MAX_INFO_BYTES) {
@@ -105,17 +124,19 @@ public final class RegressionCases
                 String type = text(test, "type");
                 String path = text(test, "path");
                 if (!type.equals("evtx")) {
-                    skipped.add(info + ": test '" + name + "' has type '" + type + "'; only evtx cases (through their JSON twin) are run");
+                    skipped.add(info + ": test '" + name + "' has type '" + type + "'; only evtx cases are run");
                     continue;
                 }
                 if (!path.endsWith(".evtx")) {
                     skipped.add(info + ": test '" + name + "' path '" + path + "' is not an .evtx file");
                     continue;
                 }
-                Path events = resolve(root, path.substring(0, path.length() - ".evtx".length()) + ".json");
-                if (!Files.isRegularFile(events)) {
-                    skipped.add(info + ": test '" + name + "': no JSON twin " + events + " (the EVTX reader comes later)");
-                    continue;
+                List<Path> files = new ArrayList<>(2);
+                if (eventFiles != EventFiles.JSON) {
+                    files.add(resolve(root, path));
+                }
+                if (eventFiles != EventFiles.EVTX) {
+                    files.add(resolve(root, path.substring(0, path.length() - ".evtx".length()) + ".json"));
                 }
                 OptionalInt expected = OptionalInt.empty();
                 String count = text(test, "match_count");
@@ -126,7 +147,14 @@ public final class RegressionCases
                     }
                     expected = OptionalInt.of(Integer.parseInt(count));
                 }
-                cases.add(new RegressionCase(info, ruleId, ruleTitle, name, events, expected));
+                for (Path events : files) {
+                    if (Files.isRegularFile(events)) {
+                        cases.add(new RegressionCase(info, ruleId, ruleTitle, name, events, expected));
+                    }
+                    else {
+                        skipped.add(info + ": test '" + name + "': no file " + events);
+                    }
+                }
             }
         }
         catch (YamlShapeException e) {

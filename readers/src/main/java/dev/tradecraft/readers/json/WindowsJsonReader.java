@@ -22,6 +22,7 @@ import dev.tradecraft.readers.LogFormat;
 import dev.tradecraft.readers.ProblemKind;
 import dev.tradecraft.readers.ProblemSink;
 import dev.tradecraft.readers.ReadProblem;
+import dev.tradecraft.readers.windows.EventTimestamps;
 import dev.tradecraft.readers.windows.WindowsChannels;
 import dev.tradecraft.readers.windows.WindowsFields;
 

@@ -1,4 +1,4 @@
-package dev.tradecraft.readers.json;
+package dev.tradecraft.readers.windows;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,12 +14,12 @@ import java.time.LocalDate;
  *     PowerShell's ConvertTo-Json writes them.</li>
  * </ul>
  */
-final class EventTimestamps
+public final class EventTimestamps
 {
     private EventTimestamps() {}
 
     /** The instant, or null when the text is none of the accepted forms. */
-    static Instant parse(String text)
+    public static Instant parse(String text)
     {
         String value = text.trim();
         if (value.startsWith("/Date(")) {

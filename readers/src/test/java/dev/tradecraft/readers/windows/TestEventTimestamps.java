@@ -1,4 +1,4 @@
-package dev.tradecraft.readers.json;
+package dev.tradecraft.readers.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

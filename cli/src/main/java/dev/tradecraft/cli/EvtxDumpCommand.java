@@ -1,0 +1,163 @@
+package dev.tradecraft.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import dev.tradecraft.core.SourcePosition;
+import dev.tradecraft.readers.ProblemKind;
+import dev.tradecraft.readers.ReadProblem;
+import dev.tradecraft.readers.evtx.EvtxDumper;
+import dev.tradecraft.readers.evtx.EvtxFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "dump", sortOptions = false,
+        description = {
+                "Write every record of .evtx files as JSON in evtx_dump's shape, one JSON object per line, or XML.",
+                "Damaged files are read as far as they can be: every problem is printed on stderr with its file and byte offset."})
+final class EvtxDumpCommand implements Callable<Integer>
+{
+    enum Format { json, jsonl, xml }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".evtx files, or folders searched for *.evtx.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "json (default: pretty, like evtx_dump -o json), jsonl or xml.")
+    private Format format = Format.json;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads decoding chunks (default: all cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on stderr (problems are still printed).")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (threads < 1) {
+            stderr.println("tradecraft evtx dump: --threads must be at least 1, got " + threads);
+            return ExitCodes.INVALID_INPUT;
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                stderr.println("tradecraft evtx dump: no such file or folder: " + TerminalText.safe(path.toString()));
+                return ExitCodes.INVALID_INPUT;
+            }
+            files.addAll(evtxFiles(path));
+        }
+        if (files.isEmpty()) {
+            stderr.println("tradecraft evtx dump: no .evtx files in " + TerminalText.safe(paths.toString()));
+            return ExitCodes.NOTHING_DONE;
+        }
+        Map<ProblemKind, Long> problems = new EnumMap<>(ProblemKind.class);
+        AtomicLong records = new AtomicLong();
+        long skipped = 0;
+        int read = 0;
+        long started = System.nanoTime();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+        OutputStream target = out != null ? Files.newOutputStream(out) : System.out;
+        OutputStream sink = new BufferedOutputStream(target, 1 << 20);
+        try (CountProgress progress = CountProgress.start("dumping", "records", records, stderr, ProgressLine.wanted(quiet))) {
+            EvtxDumper dumper = new EvtxDumper(dumperFormat(), pool, threads, records);
+            for (Path file : files) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    EvtxDumper.Summary summary = dumper.dump(in, file.toString(), sink, problem -> print(stderr, problem, problems));
+                    skipped += summary.skipped();
+                    read++;
+                }
+                catch (EvtxFormatException e) {
+                    print(stderr, new ReadProblem(SourcePosition.offset(file.toString(), 0), ProblemKind.UNKNOWN_FORMAT,
+                            e.getMessage()), problems);
+                }
+                catch (IOException e) {
+                    print(stderr, new ReadProblem(SourcePosition.offset(file.toString(), 0), ProblemKind.IO_ERROR,
+                            "cannot read: " + e.getMessage()), problems);
+                }
+            }
+        }
+        finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            sink.flush();
+            if (out != null) {
+                sink.close();
+            }
+        }
+        if (!quiet) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            stderr.printf("%d of %d files, %d records in %.2f s (%.0f records/s), %d damaged records or runs skipped%s%n", read, files.size(),
+                    records.get(), seconds, records.get() / Math.max(seconds, 1e-9), skipped, problems.isEmpty() ? "" : "; problems: " + problems);
+            stderr.flush();
+        }
+        return read == 0 ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
+    }
+
+    private EvtxDumper.Format dumperFormat()
+    {
+        return switch (format) {
+            case json -> EvtxDumper.Format.JSON;
+            case jsonl -> EvtxDumper.Format.JSONL;
+            case xml -> EvtxDumper.Format.XML;
+        };
+    }
+
+    private static void print(PrintWriter stderr, ReadProblem problem, Map<ProblemKind, Long> counts)
+    {
+        counts.merge(problem.kind(), 1L, Long::sum);
+        stderr.println("\r\u001b[K" + TerminalText.safe(problem.toString()));
+        stderr.flush();
+    }
+
+    private static List<Path> evtxFiles(Path path) throws IOException
+    {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".evtx"))
+                    .sorted().toList();
+        }
+        catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static ThreadFactory daemon()
+    {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "tradecraft-evtx");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,231 @@
+package dev.tradecraft.readers.evtx;
+
+/**
+ * Read-only questions about a decoded record: which nodes are an element's attributes, content and
+ * children, and what text they show. Shared by the JSON, XML and event renderings so that all three
+ * agree on what "empty" and "text" mean.
+ *
+ * <p>Character and entity references are resolved ({@code &amp;} shows as {@code &}), where
+ * evtx_dump copies them through; an unknown entity keeps its {@code &name;} form.
+ */
+final class RecordXml
+{
+    private final XmlTape tape;
+    private final byte[] data;
+
+    RecordXml(XmlTape tape, byte[] data)
+    {
+        this.tape = tape;
+        this.data = data;
+    }
+
+    XmlTape tape()
+    {
+        return tape;
+    }
+
+    byte[] data()
+    {
+        return data;
+    }
+
+    /** Index of the first element of the record (the {@code Event} element). */
+    int root()
+    {
+        for (int i = 0; i < tape.size(); i++) {
+            if (tape.kind(i) == XmlTape.START) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    String name(int element)
+    {
+        return tape.name(element);
+    }
+
+    /** The first node after the element's attributes. */
+    int contentStart(int element)
+    {
+        int i = element + 1;
+        while (tape.kind(i) == XmlTape.ATTRIBUTE) {
+            i = tape.next(i);
+        }
+        return i;
+    }
+
+    /** The element's {@code END} node. */
+    int contentEnd(int element)
+    {
+        return tape.next(element) - 1;
+    }
+
+    /** The next child element at or after {@code from} in the content of an element ending at {@code end}, or -1. */
+    int childAtOrAfter(int from, int end)
+    {
+        for (int i = from; i < end; i = skip(i)) {
+            if (tape.kind(i) == XmlTape.START) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The node after {@code i}, jumping over subtrees. */
+    int skip(int i)
+    {
+        return tape.kind(i) == XmlTape.START ? tape.next(i) : i + 1;
+    }
+
+    boolean hasChildElement(int element)
+    {
+        return childAtOrAfter(contentStart(element), contentEnd(element)) >= 0;
+    }
+
+    /** Whether the element's own content (not its children's) shows any text. */
+    boolean hasText(int element)
+    {
+        return hasText(contentStart(element), contentEnd(element));
+    }
+
+    /** Whether any attribute of the element shows text. */
+    boolean hasAttributeText(int element)
+    {
+        for (int i = element + 1; tape.kind(i) == XmlTape.ATTRIBUTE; i = tape.next(i)) {
+            if (attributeHasText(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean attributeHasText(int attribute)
+    {
+        return hasText(attribute + 1, tape.next(attribute) - 1);
+    }
+
+    /** The value of the element's attribute named {@code name}, or -1. */
+    int attribute(int element, String name)
+    {
+        for (int i = element + 1; tape.kind(i) == XmlTape.ATTRIBUTE; i = tape.next(i)) {
+            if (tape.name(i).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    String attributeText(int attribute)
+    {
+        return text(attribute + 1, tape.next(attribute) - 1);
+    }
+
+    String text(int element)
+    {
+        return text(contentStart(element), contentEnd(element));
+    }
+
+    /**
+     * The one value node among the element's text nodes when it is a number or boolean, else -1:
+     * such content is written as a JSON number, as evtx_dump does.
+     */
+    int scalar(int from, int to)
+    {
+        int found = -1;
+        for (int i = from; i < to; i = skip(i)) {
+            int kind = tape.kind(i);
+            if (kind == XmlTape.START) {
+                continue;
+            }
+            if (kind == XmlTape.VALUE && BinXmlValues.isEmpty(data, tape.type(i), tape.offset(i), tape.length(i))) {
+                continue;
+            }
+            if (kind != XmlTape.VALUE || found >= 0 || !BinXmlValues.isJsonScalar(tape.type(i))) {
+                return -1;
+            }
+            if (tape.length(i) < BinXmlValues.itemSize(tape.type(i))) {
+                return -1;
+            }
+            found = i;
+        }
+        return found;
+    }
+
+    boolean hasText(int from, int to)
+    {
+        for (int i = from; i < to; i = skip(i)) {
+            switch (tape.kind(i)) {
+                case XmlTape.VALUE -> {
+                    if (!BinXmlValues.isEmpty(data, tape.type(i), tape.offset(i), tape.length(i))) {
+                        return true;
+                    }
+                }
+                case XmlTape.CDATA -> {
+                    if (tape.length(i) >= 2) {
+                        return true;
+                    }
+                }
+                case XmlTape.CHAR_REF, XmlTape.ENTITY_REF -> {
+                    return true;
+                }
+                default -> {
+                    // elements and markers hold no text of their own
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The text of the value nodes in {@code [from, to)}, child elements left out. */
+    String text(int from, int to)
+    {
+        int single = -1;
+        for (int i = from; i < to; i = skip(i)) {
+            int kind = tape.kind(i);
+            if (kind == XmlTape.VALUE || kind == XmlTape.CDATA || kind == XmlTape.CHAR_REF || kind == XmlTape.ENTITY_REF) {
+                if (single >= 0 || kind != XmlTape.VALUE) {
+                    single = -2;
+                    break;
+                }
+                single = i;
+            }
+        }
+        if (single == -1) {
+            return "";
+        }
+        if (single >= 0) {
+            return BinXmlValues.text(data, tape.type(single), tape.offset(single), tape.length(single));
+        }
+        StringBuilder out = new StringBuilder();
+        appendText(out, from, to);
+        return out.toString();
+    }
+
+    void appendText(StringBuilder out, int from, int to)
+    {
+        for (int i = from; i < to; i = skip(i)) {
+            switch (tape.kind(i)) {
+                case XmlTape.VALUE -> BinXmlValues.appendText(out, data, tape.type(i), tape.offset(i), tape.length(i));
+                case XmlTape.CDATA -> BinXmlValues.appendText(out, data, BinXmlValues.STRING, tape.offset(i), tape.length(i));
+                case XmlTape.CHAR_REF -> out.append((char) tape.offset(i));
+                case XmlTape.ENTITY_REF -> out.append(entity(tape.name(i)));
+                default -> {
+                    // child elements are not part of this element's text
+                }
+            }
+        }
+    }
+
+    private static String entity(String name)
+    {
+        return switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> "&" + name + ";";
+        };
+    }
+}
