@@ -26,7 +26,8 @@ import dev.tradecraft.readers.windows.WindowsFields;
  * is decoded into a reusable tape and its fields go straight into the event, with the names the
  * JSON reader gives the same record in evtx_dump's shape (see {@link EvtxEventMapper}).
  *
- * <p>Position: {@code file:record N}, N the record's EventRecordID (what Event Viewer shows).
+ * <p>Position: {@code file:record N}, N the record's EventRecordID (what Event Viewer shows; the
+ * record header's id when the event has none).
  * Time: {@code TimeCreated_SystemTime}; when a record has none, the time its record was written.
  * Damage (bad checksums, chunks without a signature, records that do not decode, a file cut
  * short) is reported to the {@link ProblemSink} with the byte offset, and reading goes on.
@@ -107,8 +108,21 @@ public final class EvtxReader implements EventReader
     {
         fields.clear();
         mapper.map(new RecordXml(decoder.tape(), decoder.data()), fields);
-        SourcePosition position = SourcePosition.record(displayName, decoder.recordId() < 0 ? 0 : decoder.recordId());
+        SourcePosition position = SourcePosition.record(displayName, recordNumber());
         return new Event(origin, position, time(position), logsource(), fields.toEventFields());
+    }
+
+    /**
+     * The event's EventRecordID, else the record header's id. They differ in exported files: a
+     * record copied into a new log gets a new header id but keeps the EventRecordID Event Viewer shows.
+     */
+    private long recordNumber()
+    {
+        String shown = fields.get("EventRecordID");
+        if (shown != null && !shown.isEmpty() && shown.length() <= 18 && shown.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(shown);
+        }
+        return Math.max(0, decoder.recordId());
     }
 
     private Optional<Instant> time(SourcePosition position)

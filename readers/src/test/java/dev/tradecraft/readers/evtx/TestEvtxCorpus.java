@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +21,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.tradecraft.core.Event;
 import dev.tradecraft.core.Origin;
+import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.readers.EventReader;
+import dev.tradecraft.readers.LogFormat;
 import dev.tradecraft.readers.ReadProblem;
+import dev.tradecraft.readers.Readers;
 import dev.tradecraft.readers.json.WindowsJsonReader;
 
 /**
@@ -128,6 +134,33 @@ public class TestEvtxCorpus
         }
         assertEquals(238, xmlRecords);
         assertEquals(238, jsonLines);
+    }
+
+    /** Found by content through the readers' entry point, gzip or not, whatever the file is called. */
+    @Test
+    public void testReadersOpenEvtxPlainAndGzip(@TempDir Path dir) throws Exception
+    {
+        Path evtx = evtxFiles().stream().filter(p -> p.toString().contains("registry_set_change_security_zones")).findFirst().orElseThrow();
+        Path plain = dir.resolve("Security.log");
+        Files.copy(evtx, plain);
+        Path gzip = dir.resolve("archived.bin");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            Files.copy(evtx, out);
+        }
+        for (Path file : List.of(plain, gzip)) {
+            List<ReadProblem> problems = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            try (EventReader reader = Readers.open(file, "acme/dc01/" + file.getFileName(), new Origin("acme", "dc01"), problems::add)) {
+                assertEquals(LogFormat.EVTX, reader.format());
+                while (reader.advance()) {
+                    ids.add(reader.current().field("EventRecordID"));
+                    assertEquals(SourcePosition.record("acme/dc01/" + file.getFileName(), Long.parseLong(ids.get(ids.size() - 1))),
+                            reader.current().position());
+                }
+            }
+            assertEquals(List.of(), problems);
+            assertEquals(3, ids.size(), ids.toString());
+        }
     }
 
     static List<Path> evtxFiles() throws IOException
