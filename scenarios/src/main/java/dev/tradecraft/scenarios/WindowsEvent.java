@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One Windows event before it is rendered in evtx_dump's JSON shape. The host-specific parts of
- * {@code System} (computer, record number, writer thread) are added by {@link EventJsonWriter}.
+ * {@code System} (computer, record number, writer thread) are added by {@link EventSystem}.
  *
  * @param micros when it happened, epoch microseconds; Sysmon's {@code UtcTime}
  * @param channel where it was logged
