@@ -21,28 +21,10 @@ final class EventJsonWriter
 {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    /** Record numbers continue across a host's files, one counter per channel. */
-    static final class RecordNumbers
-    {
-        private final long[] next = new long[WindowsEvent.Channel.values().length];
-
-        RecordNumbers(long first)
-        {
-            for (int i = 0; i < next.length; i++) {
-                next[i] = first + i * 7_919L;
-            }
-        }
-
-        long next(WindowsEvent.Channel channel)
-        {
-            return next[channel.ordinal()]++;
-        }
-    }
-
     private EventJsonWriter() {}
 
     /** Writes {@code events} (already in time order) to {@code file}; returns how many were written. */
-    static int write(Path file, boolean pretty, HostProfile host, List<WindowsEvent> events, RecordNumbers numbers) throws IOException
+    static int write(Path file, boolean pretty, HostProfile host, List<WindowsEvent> events, EventSystem.RecordNumbers numbers) throws IOException
     {
         try (OutputStream out = FixedGzipOutputStream.open(file, false);
                 JsonGenerator generator = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -70,7 +52,7 @@ final class EventJsonWriter
         out.writeStartObject();
         out.writeObjectFieldStart("Event");
         out.writeObjectFieldStart("#attributes");
-        out.writeStringField("xmlns", "http://schemas.microsoft.com/win/2004/08/events/event");
+        out.writeStringField("xmlns", WindowsEvent.NAMESPACE);
         out.writeEndObject();
 
         out.writeObjectFieldStart("System");

@@ -27,6 +27,24 @@ import java.util.Optional;
 record EventSystem(WindowsEvent.Channel channel, int eventId, int version, int level, int task, int opcode, long keywords,
         long systemMicros, long recordId, int processId, int threadId, String computer, Optional<String> userId)
 {
+    /** Record numbers continue across a host's files, one counter per channel. */
+    static final class RecordNumbers
+    {
+        private final long[] next = new long[WindowsEvent.Channel.values().length];
+
+        RecordNumbers(long first)
+        {
+            for (int i = 0; i < next.length; i++) {
+                next[i] = first + i * 7_919L;
+            }
+        }
+
+        long next(WindowsEvent.Channel channel)
+        {
+            return next[channel.ordinal()]++;
+        }
+    }
+
     EventSystem
     {
         requireNonNull(channel, "channel is null");

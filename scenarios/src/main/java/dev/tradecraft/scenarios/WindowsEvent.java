@@ -16,6 +16,9 @@ import java.util.List;
  */
 record WindowsEvent(long micros, Channel channel, int eventId, int version, List<Datum> data)
 {
+    /** The XML namespace of the {@code Event} element. */
+    static final String NAMESPACE = "http://schemas.microsoft.com/win/2004/08/events/event";
+
     enum Channel
     {
         SYSMON("Microsoft-Windows-Sysmon", "5770385F-C22A-43E0-BF4C-06F5698FFBD9", "Microsoft-Windows-Sysmon/Operational"),
