@@ -25,6 +25,7 @@ import dev.tradecraft.hunt.output.SummaryJson;
 import dev.tradecraft.hunt.verdict.OrganisationVerdict;
 import dev.tradecraft.scenarios.CampaignScore;
 import dev.tradecraft.scenarios.ClusterScore;
+import dev.tradecraft.scenarios.EventFileFormat;
 import dev.tradecraft.scenarios.VerdictScore;
 import dev.tradecraft.scenarios.World;
 import dev.tradecraft.scenarios.WorldGenerator;
@@ -54,6 +55,11 @@ final class DemoCommand implements Callable<Integer>
     @Option(names = "--organisations", paramLabel = "N", description = "Organisations in the world (default: the demo size).")
     private Integer organisations;
 
+    @Option(names = "--windows-events", paramLabel = "json|evtx",
+            description = "Write the world's Windows events as evtx_dump-shape JSON (default) or as .evtx event logs holding the "
+                    + "same records. The hunt does not read .evtx yet: it lists them as skipped.")
+    private EventFileFormat windowsEvents = EventFileFormat.JSON;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -82,8 +88,11 @@ final class DemoCommand implements Callable<Integer>
 
         long started = System.nanoTime();
         out.println("Writing a ToolShell world (seed " + worldSpec.seed() + ", " + worldSpec.organisations() + " organisations) to " + worldDir);
+        if (windowsEvents == EventFileFormat.EVTX) {
+            out.println("Windows events go to .evtx files, which this hunt skips: the verdicts rest on the web logs alone");
+        }
         out.flush();
-        World world = new WorldGenerator(worldSpec).write(worldDir);
+        World world = new WorldGenerator(worldSpec, windowsEvents).write(worldDir);
         double generated = (System.nanoTime() - started) / 1e9;
 
         DetectionContent content = DetectionContent.load(List.of(), List.of(), Optional.empty());

@@ -21,28 +21,10 @@ final class EventJsonWriter
 {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    /** Record numbers continue across a host's files, one counter per channel. */
-    static final class RecordNumbers
-    {
-        private final long[] next = new long[WindowsEvent.Channel.values().length];
-
-        RecordNumbers(long first)
-        {
-            for (int i = 0; i < next.length; i++) {
-                next[i] = first + i * 7_919L;
-            }
-        }
-
-        long next(WindowsEvent.Channel channel)
-        {
-            return next[channel.ordinal()]++;
-        }
-    }
-
     private EventJsonWriter() {}
 
     /** Writes {@code events} (already in time order) to {@code file}; returns how many were written. */
-    static int write(Path file, boolean pretty, HostProfile host, List<WindowsEvent> events, RecordNumbers numbers) throws IOException
+    static int write(Path file, boolean pretty, HostProfile host, List<WindowsEvent> events, EventSystem.RecordNumbers numbers) throws IOException
     {
         try (OutputStream out = FixedGzipOutputStream.open(file, false);
                 JsonGenerator generator = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -65,12 +47,12 @@ final class EventJsonWriter
 
     private static void writeEvent(JsonGenerator out, HostProfile host, WindowsEvent event, long recordId) throws IOException
     {
-        WindowsEvent.Channel channel = event.channel();
-        boolean sysmon = channel == WindowsEvent.Channel.SYSMON;
+        EventSystem system = EventSystem.of(host, event, recordId);
+        WindowsEvent.Channel channel = system.channel();
         out.writeStartObject();
         out.writeObjectFieldStart("Event");
         out.writeObjectFieldStart("#attributes");
-        out.writeStringField("xmlns", "http://schemas.microsoft.com/win/2004/08/events/event");
+        out.writeStringField("xmlns", WindowsEvent.NAMESPACE);
         out.writeEndObject();
 
         out.writeObjectFieldStart("System");
@@ -80,32 +62,31 @@ final class EventJsonWriter
         out.writeStringField("Guid", channel.providerGuid());
         out.writeEndObject();
         out.writeEndObject();
-        out.writeNumberField("EventID", event.eventId());
-        out.writeNumberField("Version", event.version());
-        out.writeNumberField("Level", sysmon ? 4 : 0);
-        out.writeNumberField("Task", sysmon ? event.eventId() : 13312);
-        out.writeNumberField("Opcode", 0);
-        out.writeStringField("Keywords", sysmon ? "0x8000000000000000" : "0x8020000000000000");
+        out.writeNumberField("EventID", system.eventId());
+        out.writeNumberField("Version", system.version());
+        out.writeNumberField("Level", system.level());
+        out.writeNumberField("Task", system.task());
+        out.writeNumberField("Opcode", system.opcode());
+        out.writeStringField("Keywords", system.keywordsText());
         out.writeObjectFieldStart("TimeCreated");
         out.writeObjectFieldStart("#attributes");
-        // The record is stamped a little after the event it describes.
-        out.writeStringField("SystemTime", TimeText.isoMicros(event.micros() + 300 + Math.floorMod(event.micros() * 7919L, 9_000L)));
+        out.writeStringField("SystemTime", TimeText.isoMicros(system.systemMicros()));
         out.writeEndObject();
         out.writeEndObject();
-        out.writeNumberField("EventRecordID", recordId);
+        out.writeNumberField("EventRecordID", system.recordId());
         out.writeNullField("Correlation");
         out.writeObjectFieldStart("Execution");
         out.writeObjectFieldStart("#attributes");
-        out.writeNumberField("ProcessID", sysmon ? host.sysmonPid() : 4);
-        out.writeNumberField("ThreadID", writerThread(host, event));
+        out.writeNumberField("ProcessID", system.processId());
+        out.writeNumberField("ThreadID", system.threadId());
         out.writeEndObject();
         out.writeEndObject();
         out.writeStringField("Channel", channel.channelName());
-        out.writeStringField("Computer", host.fqdn());
-        if (sysmon) {
+        out.writeStringField("Computer", system.computer());
+        if (system.userId().isPresent()) {
             out.writeObjectFieldStart("Security");
             out.writeObjectFieldStart("#attributes");
-            out.writeStringField("UserID", "S-1-5-18");
+            out.writeStringField("UserID", system.userId().get());
             out.writeEndObject();
             out.writeEndObject();
         }
@@ -133,12 +114,5 @@ final class EventJsonWriter
         out.writeEndObject();
         out.writeEndObject();
         out.writeEndObject();
-    }
-
-    // Sysmon logs from a handful of worker threads; which one is incidental.
-    private static int writerThread(HostProfile host, WindowsEvent event)
-    {
-        int base = event.channel() == WindowsEvent.Channel.SYSMON ? host.sysmonPid() + 1_000 : 300;
-        return base + 4 * (int) Math.floorMod(event.micros() / 1000, 5L);
     }
 }

@@ -17,7 +17,7 @@ final class ReadmeWriter
 
     private ReadmeWriter() {}
 
-    static void write(Path file, WorldSpec spec, Timeline timeline, GroundTruth truth, Totals totals) throws IOException
+    static void write(Path file, WorldSpec spec, EventFileFormat eventFormat, Timeline timeline, GroundTruth truth, Totals totals) throws IOException
     {
         StringBuilder out = new StringBuilder(16_384);
         out.append("Tradecraft synthetic world\n");
@@ -39,10 +39,17 @@ final class ReadmeWriter
         out.append("Layout\n");
         out.append("  weblogs/<organisation>/<host>/u_exYYMMDD.log[.gz]  IIS W3C logs, one per UTC day per web front-end;\n");
         out.append("      field sets, line ends, compression, balancer X-Forwarded-For and mid-file restarts vary by organisation\n");
-        out.append("  events/<organisation>/<host>/sysmon-YYYYMMDD.json  Sysmon (1, 3, 7, 11, 13) in evtx_dump JSON, one object per\n");
-        out.append("      line or pretty-printed and concatenated\n");
-        out.append("  events/<organisation>/<host>/security-YYYYMMDD.json  Security 4688 where an organisation audits process\n");
-        out.append("      creation instead of Sysmon event 1\n");
+        if (eventFormat == EventFileFormat.EVTX) {
+            out.append("  events/<organisation>/<host>/sysmon-YYYYMMDD.evtx  Sysmon (1, 3, 7, 11, 13) as a Windows event log (EVTX)\n");
+            out.append("  events/<organisation>/<host>/security-YYYYMMDD.evtx  Security 4688 where an organisation audits process\n");
+            out.append("      creation instead of Sysmon event 1\n");
+        }
+        else {
+            out.append("  events/<organisation>/<host>/sysmon-YYYYMMDD.json  Sysmon (1, 3, 7, 11, 13) in evtx_dump JSON, one object per\n");
+            out.append("      line or pretty-printed and concatenated\n");
+            out.append("  events/<organisation>/<host>/security-YYYYMMDD.json  Security 4688 where an organisation audits process\n");
+            out.append("      creation instead of Sysmon event 1\n");
+        }
         out.append("  scans/").append(WorldGenerator.SHODAN_FILE).append("  Shodan banners of the farms at the end of the window,\n");
         out.append("      SharePoint Online and unrelated hosts\n");
         out.append("  truth.json  what really happened (snake_case keys)\n\n");

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One Windows event before it is rendered in evtx_dump's JSON shape. The host-specific parts of
- * {@code System} (computer, record number, writer thread) are added by {@link EventJsonWriter}.
+ * {@code System} (computer, record number, writer thread) are added by {@link EventSystem}.
  *
  * @param micros when it happened, epoch microseconds; Sysmon's {@code UtcTime}
  * @param channel where it was logged
@@ -16,6 +16,9 @@ import java.util.List;
  */
 record WindowsEvent(long micros, Channel channel, int eventId, int version, List<Datum> data)
 {
+    /** The XML namespace of the {@code Event} element. */
+    static final String NAMESPACE = "http://schemas.microsoft.com/win/2004/08/events/event";
+
     enum Channel
     {
         SYSMON("Microsoft-Windows-Sysmon", "5770385F-C22A-43E0-BF4C-06F5698FFBD9", "Microsoft-Windows-Sysmon/Operational"),

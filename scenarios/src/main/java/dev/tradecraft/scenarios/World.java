@@ -9,7 +9,7 @@ import java.nio.file.Path;
  *
  * @param root the directory it was written to
  * @param webLogs {@code root/weblogs}: IIS logs as {@code <organisation>/<host>/u_exYYMMDD.log[.gz]}
- * @param events {@code root/events}: Windows events as {@code <organisation>/<host>/*.json}
+ * @param events {@code root/events}: Windows events as {@code <organisation>/<host>/*.json} (or {@code *.evtx})
  * @param scans {@code root/scans}: internet scan exports ({@code shodan-banners.json.gz})
  * @param truthFile {@code root/truth.json}
  * @param truth what {@code truthFile} holds

@@ -38,10 +38,19 @@ public final class WorldGenerator
     private static final long LABEL = 0x574f524cL;
 
     private final WorldSpec spec;
+    private final EventFileFormat eventFormat;
 
+    /** Writes Windows events as evtx_dump-shape JSON. */
     public WorldGenerator(WorldSpec spec)
     {
+        this(spec, EventFileFormat.JSON);
+    }
+
+    /** Writes Windows events in {@code eventFormat}; the events themselves do not depend on it. */
+    public WorldGenerator(WorldSpec spec, EventFileFormat eventFormat)
+    {
         this.spec = requireNonNull(spec, "spec is null");
+        this.eventFormat = requireNonNull(eventFormat, "eventFormat is null");
     }
 
     /**
@@ -70,7 +79,7 @@ public final class WorldGenerator
         GroundTruth truth = new GroundTruth(spec.seed(), plan.actors(), organisations, plan.publicArtefacts());
         Path truthFile = dir.resolve(TRUTH_FILE);
         truth.write(truthFile);
-        ReadmeWriter.write(dir.resolve(README_FILE), spec, plan.timeline(), truth,
+        ReadmeWriter.write(dir.resolve(README_FILE), spec, eventFormat, plan.timeline(), truth,
                 new ReadmeWriter.Totals(hosts, totals[0], totals[1], totals[2], totals[3], banners));
         return new World(dir, webLogs, events, scans, truthFile, truth);
     }
@@ -124,7 +133,7 @@ public final class WorldGenerator
             Path webDir = Files.createDirectories(webLogs.resolve(org.name()).resolve(host.name()));
             Path eventDir = Files.createDirectories(events.resolve(org.name()).resolve(host.name()));
             HostEvents hostEvents = plan.host(host.index());
-            EventJsonWriter.RecordNumbers numbers = new EventJsonWriter.RecordNumbers(host.firstRecordId());
+            EventSystem.RecordNumbers numbers = new EventSystem.RecordNumbers(host.firstRecordId());
             W3cLayout layout = org.logging().layout();
             for (int day = 0; day < timeline.days(); day++) {
                 long dayStart = timeline.start() + day * TimeText.MILLIS_PER_DAY;
@@ -172,16 +181,24 @@ public final class WorldGenerator
                 for (WindowsEvent event : dayEvents) {
                     (event.channel() == WindowsEvent.Channel.SECURITY ? security : sysmon).add(event);
                 }
-                boolean pretty = org.logging().prettyEvents();
-                counts[3] += EventJsonWriter.write(eventDir.resolve("sysmon-" + stamp + ".json"), pretty, host, sysmon, numbers);
+                counts[3] += writeEvents(eventDir.resolve("sysmon-" + stamp + "." + eventFormat.extension()), org, host, sysmon, numbers);
                 counts[2]++;
                 if (!security.isEmpty()) {
-                    counts[3] += EventJsonWriter.write(eventDir.resolve("security-" + stamp + ".json"), pretty, host, security, numbers);
+                    counts[3] += writeEvents(eventDir.resolve("security-" + stamp + "." + eventFormat.extension()), org, host, security, numbers);
                     counts[2]++;
                 }
             }
         }
         return counts;
+    }
+
+    private int writeEvents(Path file, OrganisationProfile org, HostProfile host, List<WindowsEvent> events, EventSystem.RecordNumbers numbers)
+            throws IOException
+    {
+        return switch (eventFormat) {
+            case JSON -> EventJsonWriter.write(file, org.logging().prettyEvents(), host, events, numbers);
+            case EVTX -> EventEvtxWriter.write(file, host, events, numbers);
+        };
     }
 
     private static long firstTime(List<WebRequest> requests, long dayStart)
