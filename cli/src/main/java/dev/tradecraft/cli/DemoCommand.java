@@ -88,9 +88,6 @@ final class DemoCommand implements Callable<Integer>
 
         long started = System.nanoTime();
         out.println("Writing a ToolShell world (seed " + worldSpec.seed() + ", " + worldSpec.organisations() + " organisations) to " + worldDir);
-        if (windowsEvents == EventFileFormat.EVTX) {
-            out.println("Windows events go to .evtx files, which this hunt skips: the verdicts rest on the web logs alone");
-        }
         out.flush();
         World world = new WorldGenerator(worldSpec, windowsEvents).write(worldDir);
         double generated = (System.nanoTime() - started) / 1e9;

@@ -40,17 +40,34 @@ class TestDemoCommand
         assertTrue(Files.exists(temp.resolve("demo-hits.jsonl")));
     }
 
+    /** The same world with its Windows events as .evtx: the hunt reads them and finds exactly the same hits. */
     @Test
-    void testDemoWritesWindowsEventsAsEvtxWhenAsked() throws IOException
+    void testDemoOnEvtxFindsWhatItFindsOnJson() throws IOException
     {
-        CommandRun run = CommandRun.of("demo", "--workspace", temp.toString(), "--organisations", "4", "--windows-events", "evtx", "--quiet");
-        assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("Windows events go to .evtx files, which this hunt skips"), run.out());
+        Path json = temp.resolve("json");
+        Path evtx = temp.resolve("evtx");
+        CommandRun onJson = CommandRun.of("demo", "--workspace", json.toString(), "--organisations", "4", "--quiet");
+        CommandRun onEvtx = CommandRun.of("demo", "--workspace", evtx.toString(), "--organisations", "4", "--windows-events", "evtx", "--quiet");
+        assertEquals(0, onJson.exitCode(), onJson.err());
+        assertEquals(0, onEvtx.exitCode(), onEvtx.err());
         List<String> names;
-        try (Stream<Path> files = Files.walk(temp.resolve("demo-world/events"))) {
+        try (Stream<Path> files = Files.walk(evtx.resolve("demo-world/events"))) {
             names = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
         }
         assertFalse(names.isEmpty());
         assertTrue(names.stream().allMatch(name -> name.matches("(sysmon|security)-\\d{8}\\.evtx")), names.toString());
+        List<String> jsonHits = hitsWithoutPositions(json.resolve("demo-hits.jsonl"));
+        assertFalse(jsonHits.isEmpty());
+        assertEquals(jsonHits, hitsWithoutPositions(evtx.resolve("demo-hits.jsonl")));
+        assertTrue(Files.readString(evtx.resolve("demo-hits.jsonl")).contains(".evtx\",\"record\":"));
+    }
+
+    /** Each hit without where it was found (file:line for JSON, file:record for EVTX), sorted. */
+    private static List<String> hitsWithoutPositions(Path hits) throws IOException
+    {
+        return Files.readAllLines(hits).stream()
+                .map(line -> line.replaceAll("\"file\":\"[^\"]*\",\"(line|record)\":\\d+,", ""))
+                .sorted()
+                .toList();
     }
 }
