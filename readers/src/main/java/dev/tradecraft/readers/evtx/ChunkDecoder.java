@@ -2,6 +2,7 @@ package dev.tradecraft.readers.evtx;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,8 +42,11 @@ final class ChunkDecoder
     private String displayName;
     private ProblemSink problems;
     private final XmlTape tape = new XmlTape(RECORD_NODE_LIMIT);
-    private final Map<Integer, String> names = new HashMap<>();
-    private final Map<Integer, XmlTape> templates = new HashMap<>();
+    // Names and templates by their offset in the chunk, cleared entry by entry between chunks.
+    private final String[] names = new String[EvtxChunk.SIZE];
+    private final XmlTape[] templates = new XmlTape[EvtxChunk.SIZE];
+    private int[] cached = new int[256];
+    private int cachedCount;
     // The same element names recur in every chunk; keep one String of each across chunks.
     private final Map<String, String> internedNames = new HashMap<>();
 
@@ -76,8 +80,11 @@ final class ChunkDecoder
         this.problems = requireNonNull(problems, "problems is null");
         this.data = chunk.data();
         this.limit = chunk.limit();
-        names.clear();
-        templates.clear();
+        for (int i = 0; i < cachedCount; i++) {
+            names[cached[i]] = null;
+            templates[cached[i]] = null;
+        }
+        cachedCount = 0;
         cursor = EvtxChunk.HEADER_SIZE;
         recordsEnd = 0;
         if (chunk.allZero()) {
@@ -341,7 +348,7 @@ final class ChunkDecoder
 
     private String name(int offset)
     {
-        String name = names.get(offset);
+        String name = names[offset];
         if (name == null) {
             String decoded = BinXmlValues.utf16(data, offset + 8, LittleEndian.u16(data, offset + 6) * 2);
             name = internedNames.get(decoded);
@@ -351,9 +358,18 @@ final class ChunkDecoder
                     internedNames.put(name, name);
                 }
             }
-            names.put(offset, name);
+            names[offset] = name;
+            remember(offset);
         }
         return name;
+    }
+
+    private void remember(int offset)
+    {
+        if (cachedCount == cached.length) {
+            cached = Arrays.copyOf(cached, cachedCount * 2);
+        }
+        cached[cachedCount++] = offset;
     }
 
     private void templateInstance(int end, XmlTape out, int nesting) throws BinXmlException
@@ -405,7 +421,7 @@ final class ChunkDecoder
     /** The template defined at {@code offset}, decoded on first use in the chunk. */
     private XmlTape template(int offset, int bodySize) throws BinXmlException
     {
-        XmlTape template = templates.get(offset);
+        XmlTape template = templates[offset];
         if (template != null) {
             return template;
         }
@@ -417,7 +433,8 @@ final class ChunkDecoder
         if (template.openElements() != 0) {
             throw new BinXmlException("template at offset " + offset + " ends inside an element");
         }
-        templates.put(offset, template);
+        templates[offset] = template;
+        remember(offset);
         return template;
     }
 

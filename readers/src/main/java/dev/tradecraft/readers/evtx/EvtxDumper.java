@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +44,8 @@ public final class EvtxDumper
     private final int window;
     // One decoder per pool thread: names and templates are per chunk, tapes are reused.
     private final ThreadLocal<ChunkDecoder> decoders;
+    // Output is built per thread in one growing buffer, then copied out at its final size.
+    private final ThreadLocal<Utf8Sink> sinks = ThreadLocal.withInitial(() -> new Utf8Sink(256 * 1024));
     private final AtomicLong recordsWritten;
 
     /**
@@ -69,12 +70,14 @@ public final class EvtxDumper
     public Summary dump(InputStream input, String displayName, OutputStream out, ProblemSink problems) throws IOException
     {
         EvtxChunkStream chunks = new EvtxChunkStream(input, displayName, problems);
+        // Without a pool each chunk is done before the next is read, so one buffer serves them all.
+        byte[] buffer = pool == null ? new byte[EvtxChunk.SIZE] : null;
         ArrayDeque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
         long chunkCount = 0;
         long records = 0;
         long skipped = 0;
         while (true) {
-            EvtxChunk chunk = chunks.next(new byte[EvtxChunk.SIZE]);
+            EvtxChunk chunk = chunks.next(buffer != null ? buffer : new byte[EvtxChunk.SIZE]);
             if (chunk == null) {
                 break;
             }
@@ -111,7 +114,8 @@ public final class EvtxDumper
         List<ReadProblem> problems = new ArrayList<>(0);
         long before = decoder.skipped();
         decoder.load(chunk, expected, displayName, problems::add);
-        StringBuilder text = new StringBuilder(64 * 1024);
+        Utf8Sink text = sinks.get();
+        text.clear();
         EvtxJsonWriter json = new EvtxJsonWriter(text, format == Format.JSON);
         EvtxXmlWriter xml = new EvtxXmlWriter(text);
         long records = 0;
@@ -120,13 +124,13 @@ public final class EvtxDumper
             switch (format) {
                 case JSON, JSONL -> {
                     json.write(record);
-                    text.append('\n');
+                    text.ascii('\n');
                 }
                 case XML -> xml.write(record);
             }
             records++;
         }
-        return new ChunkOutput(text.toString().getBytes(StandardCharsets.UTF_8), problems, records, decoder.skipped() - before);
+        return new ChunkOutput(text.toByteArray(), problems, records, decoder.skipped() - before);
     }
 
     private static ChunkOutput take(Future<ChunkOutput> future) throws IOException

@@ -53,7 +53,7 @@ final class EvtxEventMapper
     /** An element the JSON writer writes as an object: it has children or attributes that show text. */
     private static boolean isObject(RecordXml record, int element)
     {
-        return record.hasChildElement(element) || record.hasAttributeText(element);
+        return (record.shape(element) & (RecordXml.CHILDREN | RecordXml.ATTRIBUTE_TEXT)) != 0;
     }
 
     /** The children of System or UserData, each under its key; the section element's own attributes are left out. */
@@ -72,14 +72,13 @@ final class EvtxEventMapper
 
     private void element(RecordXml record, int element, String key, WindowsFields fields, Section section)
     {
-        boolean object = isObject(record, element);
-        if (!object) {
-            if (record.hasText(element)) {
-                fields.put(key, record.text(element), section);
-            }
-            return;
+        int shape = record.shape(element);
+        if (shape == RecordXml.TEXT) {
+            fields.put(key, record.text(element), section);
         }
-        body(record, element, key, fields, section);
+        else if (shape != 0) {
+            body(record, element, key, fields, section);
+        }
     }
 
     private void body(RecordXml record, int element, String key, WindowsFields fields, Section section)
@@ -181,11 +180,12 @@ final class EvtxEventMapper
             return;
         }
         String name = record.attributeText(nameAttribute);
-        if (record.hasChildElement(data)) {
+        int shape = record.shape(data);
+        if ((shape & RecordXml.CHILDREN) != 0) {
             body(record, data, name, fields, section);
         }
         else {
-            fields.put(name, record.hasText(data) ? record.text(data) : "", section);
+            fields.put(name, (shape & RecordXml.TEXT) != 0 ? record.text(data) : "", section);
         }
     }
 

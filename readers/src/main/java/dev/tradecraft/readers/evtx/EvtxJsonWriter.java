@@ -21,11 +21,12 @@ import java.util.List;
 final class EvtxJsonWriter
 {
     private final boolean pretty;
-    private final StringBuilder out;
+    private final Utf8Sink out;
+    private final StringBuilder scratch = new StringBuilder(64);
     private int indent;
     private boolean first = true;
 
-    EvtxJsonWriter(StringBuilder out, boolean pretty)
+    EvtxJsonWriter(Utf8Sink out, boolean pretty)
     {
         this.out = out;
         this.pretty = pretty;
@@ -37,28 +38,26 @@ final class EvtxJsonWriter
         int root = record.root();
         first = true;
         indent = 0;
-        out.append('{');
+        out.ascii('{');
         indent++;
         key(record.name(root));
         element(record, root, false);
         indent--;
         newline();
-        out.append('}');
+        out.ascii('}');
     }
 
     private void element(RecordXml record, int element, boolean container)
     {
-        boolean text = record.hasText(element);
-        boolean attributes = record.hasAttributeText(element);
-        boolean children = record.hasChildElement(element);
-        if (!children && !text && !attributes) {
-            out.append("null");
+        int shape = record.shape(element);
+        if (shape == 0) {
+            out.ascii("null");
         }
-        else if (!children && !attributes) {
+        else if (shape == RecordXml.TEXT) {
             content(record, record.contentStart(element), record.contentEnd(element));
         }
         else {
-            body(record, element, container);
+            body(record, element, shape, container);
         }
     }
 
@@ -67,17 +66,21 @@ final class EvtxJsonWriter
         int scalar = record.scalar(from, to);
         if (scalar >= 0) {
             XmlTape tape = record.tape();
-            BinXmlValues.appendText(out, record.data(), tape.type(scalar), tape.offset(scalar), tape.length(scalar));
+            scratch.setLength(0);
+            BinXmlValues.appendText(scratch, record.data(), tape.type(scalar), tape.offset(scalar), tape.length(scalar));
+            out.text(scratch, Utf8Sink.Escape.JSON);
             return;
         }
-        string(record.text(from, to));
+        out.ascii('"');
+        record.appendText(out, from, to, Utf8Sink.Escape.JSON, scratch);
+        out.ascii('"');
     }
 
-    private void body(RecordXml record, int element, boolean container)
+    private void body(RecordXml record, int element, int shape, boolean container)
     {
         XmlTape tape = record.tape();
         open('{');
-        if (record.hasAttributeText(element)) {
+        if ((shape & RecordXml.ATTRIBUTE_TEXT) != 0) {
             key("#attributes");
             open('{');
             for (int i = element + 1; tape.kind(i) == XmlTape.ATTRIBUTE; i = tape.next(i)) {
@@ -90,7 +93,7 @@ final class EvtxJsonWriter
         }
         int from = record.contentStart(element);
         int to = record.contentEnd(element);
-        if (record.hasText(from, to)) {
+        if ((shape & RecordXml.TEXT) != 0) {
             key("#text");
             content(record, from, to);
         }
@@ -104,7 +107,10 @@ final class EvtxJsonWriter
                 if (named) {
                     int nameAttribute = record.attribute(child, "Name");
                     if (nameAttribute >= 0 && record.attributeHasText(nameAttribute)) {
-                        key(record.attributeText(nameAttribute));
+                        item();
+                    out.ascii('"');
+                    record.appendText(out, nameAttribute + 1, tape.next(nameAttribute) - 1, Utf8Sink.Escape.JSON, scratch);
+                    out.ascii(pretty ? "\": " : "\":");
                         dataValue(record, child);
                     }
                 }
@@ -180,11 +186,12 @@ final class EvtxJsonWriter
 
     private void dataValue(RecordXml record, int data)
     {
-        if (record.hasChildElement(data)) {
-            body(record, data, false);
+        int shape = record.shape(data);
+        if ((shape & RecordXml.CHILDREN) != 0) {
+            body(record, data, shape, false);
         }
-        else if (!record.hasText(data)) {
-            out.append("\"\"");
+        else if ((shape & RecordXml.TEXT) == 0) {
+            out.ascii("\"\"");
         }
         else {
             content(record, record.contentStart(data), record.contentEnd(data));
@@ -195,7 +202,7 @@ final class EvtxJsonWriter
 
     private void open(char bracket)
     {
-        out.append(bracket);
+        out.ascii(bracket);
         indent++;
         first = true;
     }
@@ -207,20 +214,20 @@ final class EvtxJsonWriter
             newline();
         }
         first = false;
-        out.append(bracket);
+        out.ascii(bracket);
     }
 
     private void key(String name)
     {
         item();
         string(name);
-        out.append(pretty ? ": " : ":");
+        out.ascii(pretty ? ": " : ":");
     }
 
     private void item()
     {
         if (!first) {
-            out.append(',');
+            out.ascii(',');
         }
         first = false;
         newline();
@@ -229,54 +236,17 @@ final class EvtxJsonWriter
     private void newline()
     {
         if (pretty) {
-            out.append('\n');
+            out.ascii('\n');
             for (int i = 0; i < indent; i++) {
-                out.append("  ");
+                out.ascii("  ");
             }
         }
     }
 
     private void string(String text)
     {
-        appendString(out, text);
-    }
-
-    /** A JSON string literal; control characters and lone surrogates are written as escapes. */
-    static void appendString(StringBuilder out, String text)
-    {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || loneSurrogate(text, i)) {
-                        out.append("\\u").append(String.format("%04x", (int) c));
-                    }
-                    else {
-                        out.append(c);
-                        if (Character.isHighSurrogate(c)) {
-                            out.append(text.charAt(++i));
-                        }
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean loneSurrogate(String text, int i)
-    {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-        }
-        return Character.isLowSurrogate(c);
+        out.ascii('"');
+        out.text(text, Utf8Sink.Escape.JSON);
+        out.ascii('"');
     }
 }

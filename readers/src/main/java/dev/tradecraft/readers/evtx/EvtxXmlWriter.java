@@ -3,13 +3,15 @@ package dev.tradecraft.readers.evtx;
 /**
  * Writes a record as XML, indented two spaces per level as evtx_dump does. Attributes whose value
  * is empty (optional substitutions left out by the writer) are not written. Text and attribute
- * values are escaped, so an event's content cannot open elements of its own.
+ * values are escaped, and names are cut to the characters XML names may hold, so an event's
+ * content cannot open elements of its own.
  */
 final class EvtxXmlWriter
 {
-    private final StringBuilder out;
+    private final Utf8Sink out;
+    private final StringBuilder scratch = new StringBuilder(64);
 
-    EvtxXmlWriter(StringBuilder out)
+    EvtxXmlWriter(Utf8Sink out)
     {
         this.out = out;
     }
@@ -17,7 +19,7 @@ final class EvtxXmlWriter
     /** Appends one record, starting with the XML declaration, ending with a newline. */
     void write(RecordXml record)
     {
-        out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        out.ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         element(record, record.root(), 0);
     }
 
@@ -25,15 +27,15 @@ final class EvtxXmlWriter
     {
         XmlTape tape = record.tape();
         indent(depth);
-        out.append('<');
+        out.ascii('<');
         name(tape.name(element));
         for (int i = element + 1; tape.kind(i) == XmlTape.ATTRIBUTE; i = tape.next(i)) {
             if (record.attributeHasText(i)) {
-                out.append(' ');
+                out.ascii(' ');
                 name(tape.name(i));
-                out.append("=\"");
-                escape(record.attributeText(i), true);
-                out.append('"');
+                out.ascii("=\"");
+                record.appendText(out, i + 1, tape.next(i) - 1, Utf8Sink.Escape.XML_ATTRIBUTE, scratch);
+                out.ascii('"');
             }
         }
         int from = record.contentStart(element);
@@ -41,75 +43,54 @@ final class EvtxXmlWriter
         boolean children = record.childAtOrAfter(from, to) >= 0;
         boolean text = record.hasText(from, to);
         if (!children && !text) {
-            out.append("></");
+            out.ascii("></");
             name(tape.name(element));
-            out.append(">\n");
+            out.ascii(">\n");
             return;
         }
-        out.append('>');
+        out.ascii('>');
         if (!children) {
-            escape(record.text(from, to), false);
-            out.append("</");
+            record.appendText(out, from, to, Utf8Sink.Escape.XML_TEXT, scratch);
+            out.ascii("</");
             name(tape.name(element));
-            out.append(">\n");
+            out.ascii(">\n");
             return;
         }
-        out.append('\n');
+        out.ascii('\n');
         if (text) {
             indent(depth + 1);
-            escape(record.text(from, to), false);
-            out.append('\n');
+            record.appendText(out, from, to, Utf8Sink.Escape.XML_TEXT, scratch);
+            out.ascii('\n');
         }
         for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
             element(record, child, depth + 1);
         }
         indent(depth);
-        out.append("</");
+        out.ascii("</");
         name(tape.name(element));
-        out.append(">\n");
+        out.ascii(">\n");
+    }
+
+    private void indent(int depth)
+    {
+        for (int i = 0; i < depth; i++) {
+            out.ascii("  ");
+        }
     }
 
     /** Names come from the file too: characters no XML name may hold become {@code _}. */
     private void name(String name)
     {
         if (name.isEmpty()) {
-            out.append('_');
+            out.ascii('_');
             return;
         }
+        scratch.setLength(0);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             boolean allowed = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ':';
-            out.append(allowed && !(i == 0 && (Character.isDigit(c) || c == '-' || c == '.')) ? c : '_');
+            scratch.append(allowed && !(i == 0 && (Character.isDigit(c) || c == '-' || c == '.')) ? c : '_');
         }
-    }
-
-    private void indent(int depth)
-    {
-        for (int i = 0; i < depth; i++) {
-            out.append("  ");
-        }
-    }
-
-    private void escape(String text, boolean attribute)
-    {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\'' -> out.append(attribute ? "&apos;" : "'");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-                        // Not allowed in XML 1.0 even as a reference; show it the way a reader can see.
-                        out.append("\\u").append(String.format("%04x", (int) c));
-                    }
-                    else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        out.text(scratch, Utf8Sink.Escape.XML_TEXT);
     }
 }

@@ -10,6 +10,13 @@ package dev.tradecraft.readers.evtx;
  */
 final class RecordXml
 {
+    /** {@link #shape(int)}: the element's own content shows text. */
+    static final int TEXT = 1;
+    /** {@link #shape(int)}: the element has child elements. */
+    static final int CHILDREN = 2;
+    /** {@link #shape(int)}: an attribute of the element shows text. */
+    static final int ATTRIBUTE_TEXT = 4;
+
     private final XmlTape tape;
     private final byte[] data;
 
@@ -43,6 +50,30 @@ final class RecordXml
     String name(int element)
     {
         return tape.name(element);
+    }
+
+    /** What the element holds, as {@link #TEXT}, {@link #CHILDREN} and {@link #ATTRIBUTE_TEXT} bits, in one pass. */
+    int shape(int element)
+    {
+        int shape = 0;
+        int i = element + 1;
+        while (tape.kind(i) == XmlTape.ATTRIBUTE) {
+            if ((shape & ATTRIBUTE_TEXT) == 0 && attributeHasText(i)) {
+                shape |= ATTRIBUTE_TEXT;
+            }
+            i = tape.next(i);
+        }
+        int end = contentEnd(element);
+        for (; i < end; i = skip(i)) {
+            int kind = tape.kind(i);
+            if (kind == XmlTape.START) {
+                shape |= CHILDREN;
+            }
+            else if ((shape & TEXT) == 0 && hasText(i, i + 1)) {
+                shape |= TEXT;
+            }
+        }
+        return shape;
     }
 
     /** The first node after the element's attributes. */
@@ -210,6 +241,36 @@ final class RecordXml
                 case XmlTape.CDATA -> BinXmlValues.appendText(out, data, BinXmlValues.STRING, tape.offset(i), tape.length(i));
                 case XmlTape.CHAR_REF -> out.append((char) tape.offset(i));
                 case XmlTape.ENTITY_REF -> out.append(entity(tape.name(i)));
+                default -> {
+                    // child elements are not part of this element's text
+                }
+            }
+        }
+    }
+
+    /** Writes the text of the value nodes in {@code [from, to)} into {@code sink}, escaped; {@code scratch} renders non-string values. */
+    void appendText(Utf8Sink sink, int from, int to, Utf8Sink.Escape escape, StringBuilder scratch)
+    {
+        for (int i = from; i < to; i = skip(i)) {
+            switch (tape.kind(i)) {
+                case XmlTape.VALUE -> {
+                    int type = tape.type(i);
+                    if (type == BinXmlValues.STRING) {
+                        sink.utf16(data, tape.offset(i), tape.length(i), escape, true);
+                    }
+                    else {
+                        scratch.setLength(0);
+                        BinXmlValues.appendText(scratch, data, type, tape.offset(i), tape.length(i));
+                        sink.text(scratch, escape);
+                    }
+                }
+                case XmlTape.CDATA -> sink.utf16(data, tape.offset(i), tape.length(i), escape, true);
+                case XmlTape.CHAR_REF -> {
+                    scratch.setLength(0);
+                    scratch.append((char) tape.offset(i));
+                    sink.text(scratch, escape);
+                }
+                case XmlTape.ENTITY_REF -> sink.text(entity(tape.name(i)), escape);
                 default -> {
                     // child elements are not part of this element's text
                 }
