@@ -109,7 +109,7 @@ final class EvtxEventMapper
         int from = record.contentStart(element);
         int to = record.contentEnd(element);
         boolean container = isContainer(record.name(element));
-        boolean named = container && hasNamedData(record, from, to);
+        boolean named = container && record.hasNamedData(from, to);
         boolean positional = false;
         Keys keys = new Keys();
         for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
@@ -148,7 +148,7 @@ final class EvtxEventMapper
         if (record.hasText(from, to)) {
             unnamed = new StringBuilder(record.text(from, to));
         }
-        boolean named = hasNamedData(record, from, to);
+        boolean named = record.hasNamedData(from, to);
         boolean positional = false;
         Keys keys = new Keys();
         for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
@@ -213,19 +213,6 @@ final class EvtxEventMapper
         return joined == null ? null : joined.toString();
     }
 
-    private static boolean hasNamedData(RecordXml record, int from, int to)
-    {
-        XmlTape tape = record.tape();
-        for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
-            if (tape.name(child).equals("Data")) {
-                int name = record.attribute(child, "Name");
-                if (name >= 0 && record.attributeHasText(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     private static boolean isContainer(String name)
     {

@@ -97,7 +97,7 @@ final class EvtxJsonWriter
             key("#text");
             content(record, from, to);
         }
-        boolean named = container && hasNamedData(record, from, to);
+        boolean named = container && record.hasNamedData(from, to);
         boolean positionalWritten = false;
         List<String> seen = null;
         int[] counts = null;
@@ -142,19 +142,6 @@ final class EvtxJsonWriter
         close('}');
     }
 
-    private static boolean hasNamedData(RecordXml record, int from, int to)
-    {
-        XmlTape tape = record.tape();
-        for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
-            if (tape.name(child).equals("Data")) {
-                int name = record.attribute(child, "Name");
-                if (name >= 0 && record.attributeHasText(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     private void positionalData(RecordXml record, int firstData, int to)
     {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.tradecraft.core.Event;
-import dev.tradecraft.core.Logsource;
 import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.readers.EventReader;
@@ -109,7 +108,7 @@ public final class EvtxReader implements EventReader
         fields.clear();
         mapper.map(new RecordXml(decoder.tape(), decoder.data()), fields);
         SourcePosition position = SourcePosition.record(displayName, recordNumber());
-        return new Event(origin, position, time(position), logsource(), fields.toEventFields());
+        return new Event(origin, position, time(position), WindowsChannels.logsource(fields), fields.toEventFields());
     }
 
     /**
@@ -139,12 +138,4 @@ public final class EvtxReader implements EventReader
         return Optional.ofNullable(BinXmlValues.instant(decoder.writtenTime()));
     }
 
-    private Logsource logsource()
-    {
-        String channel = fields.get("Channel");
-        if (channel == null && fields.get("EventID") == null) {
-            return Logsource.UNSTATED;
-        }
-        return WindowsChannels.logsource(channel);
-    }
 }

@@ -92,6 +92,23 @@ final class RecordXml
         return tape.next(element) - 1;
     }
 
+    /**
+     * Whether a {@code Data} child in {@code [from, to)} has a {@code Name} that shows text: then
+     * EventData and UserData are keyed by those names, else their Data are positional.
+     */
+    boolean hasNamedData(int from, int to)
+    {
+        for (int child = childAtOrAfter(from, to); child >= 0; child = childAtOrAfter(tape.next(child), to)) {
+            if (tape.name(child).equals("Data")) {
+                int name = attribute(child, "Name");
+                if (name >= 0 && attributeHasText(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The next child element at or after {@code from} in the content of an element ending at {@code end}, or -1. */
     int childAtOrAfter(int from, int end)
     {

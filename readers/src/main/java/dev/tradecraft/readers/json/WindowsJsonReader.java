@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.tradecraft.core.Event;
-import dev.tradecraft.core.Logsource;
 import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.readers.EventReader;
@@ -124,7 +123,7 @@ public final class WindowsJsonReader implements EventReader
         SourcePosition position = framer.compactLayout() && !framer.objectInArray()
                 ? SourcePosition.line(displayName, framer.objectStartLine())
                 : SourcePosition.record(displayName, framer.recordIndex());
-        return new Event(origin, position, time(position), logsource(), fields.toEventFields());
+        return new Event(origin, position, time(position), WindowsChannels.logsource(fields), fields.toEventFields());
     }
 
     private Optional<Instant> time(SourcePosition position)
@@ -145,12 +144,4 @@ public final class WindowsJsonReader implements EventReader
         return Optional.empty();
     }
 
-    private Logsource logsource()
-    {
-        String channel = fields.get("Channel");
-        if (channel == null && fields.get("EventID") == null) {
-            return Logsource.UNSTATED;
-        }
-        return WindowsChannels.logsource(channel);
-    }
 }

@@ -34,6 +34,19 @@ public final class WindowsChannels
         return logsource == null ? WINDOWS : logsource;
     }
 
+    /**
+     * The logsource of a Windows event from its fields: product {@code windows} and the channel's
+     * service when it has a {@code Channel} or an {@code EventID}, else unstated.
+     */
+    public static Logsource logsource(WindowsFields fields)
+    {
+        String channel = fields.get("Channel");
+        if (channel == null && fields.get("EventID") == null) {
+            return Logsource.UNSTATED;
+        }
+        return logsource(channel);
+    }
+
     private static Map<String, Logsource> logsources()
     {
         Map<String, Logsource> logsources = new HashMap<>();
