@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,26 @@ public class TestEvtxDamage
         assertProblems(outcome);
     }
 
+
+    @Test
+    public void testDumpOnAPoolReportsProblemsInFileOrder() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(singleA, multi, singleB);
+        file[EvtxTestFiles.chunkStart(0) + 124] ^= 1;
+        byte[] cut = Arrays.copyOf(file, EvtxTestFiles.chunkStart(2) + 1000);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            EvtxTestFiles.Dump pooled = EvtxTestFiles.dump(cut, EvtxDumper.Format.JSONL, pool, 2);
+            EvtxTestFiles.Dump single = EvtxTestFiles.dump(cut, EvtxDumper.Format.JSONL, null, 1);
+            assertEquals(single.problems(), pooled.problems());
+            assertEquals(single.text(), pooled.text());
+            assertEquals(ProblemKind.BAD_CHECKSUM, pooled.problems().get(0).kind(), pooled.problems().toString());
+            assertEquals(EvtxTestFiles.chunkStart(0), pooled.problems().get(0).position().index(), pooled.problems().toString());
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
     // ---- truncation
 
     // ---- records
