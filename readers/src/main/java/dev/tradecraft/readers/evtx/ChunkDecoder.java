@@ -207,8 +207,9 @@ final class ChunkDecoder
         if (tape.openElements() != 0) {
             throw new BinXmlException("record ends inside an element");
         }
-        if (tape.size() == 0) {
-            throw new BinXmlException("record holds no XML");
+        // Every rendering starts from the record's first element: text or references alone are no event.
+        if (tape.firstElement() < 0) {
+            throw new BinXmlException(tape.size() == 0 ? "record holds no XML" : "record holds no element, only text");
         }
     }
 

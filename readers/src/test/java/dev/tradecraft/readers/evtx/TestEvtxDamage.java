@@ -355,6 +355,14 @@ public class TestEvtxDamage
         assertAppendedRecordIsSkipped(file, damaged, "record 6: elements nested deeper than 128");
     }
 
+
+    @Test
+    public void testRecordOfTextWithoutAnElement() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(multi);
+        int damaged = EvtxTestFiles.appendRecord(file, 0, 6, at -> new BinXmlWriter(at).fragmentHeader().value("no element").endOfStream().bytes());
+        assertAppendedRecordIsSkipped(file, damaged, "record 6: record holds no element, only text");
+    }
     // ---- helpers
 
     /** What reader and dumper both made of a file, after checking that they agree. */
