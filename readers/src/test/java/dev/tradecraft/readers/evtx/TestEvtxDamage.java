@@ -162,7 +162,25 @@ public class TestEvtxDamage
             pool.shutdownNow();
         }
     }
+
     // ---- truncation
+
+    @Test
+    public void testFileCutAtAChunkBoundary() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(singleA, multi, singleB);
+        Outcome outcome = outcome(Arrays.copyOf(file, EvtxTestFiles.chunkStart(2)));
+        assertLines(concat(EvtxTestFiles.jsonl(singleA), EvtxTestFiles.jsonl(multi)), outcome);
+        assertProblems(outcome, problem(ProblemKind.TRUNCATED, EvtxTestFiles.chunkStart(2), "file ends after 2 chunks; its header counts 3"));
+    }
+
+    @Test
+    public void testFileOfItsHeaderAloneWhenTheHeaderCountsChunks() throws IOException
+    {
+        Outcome outcome = outcome(Arrays.copyOf(multi, EvtxTestFiles.HEADER));
+        assertLines(List.of(), outcome);
+        assertProblems(outcome, problem(ProblemKind.TRUNCATED, EvtxTestFiles.HEADER, "file ends after 0 chunks; its header counts 1"));
+    }
 
     // ---- records
 
