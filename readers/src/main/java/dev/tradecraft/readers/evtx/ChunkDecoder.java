@@ -86,14 +86,19 @@ final class ChunkDecoder
             }
             return;
         }
+        // A chunk cut short has been reported by the stream; what the cut took (the signature of a
+        // chunk cut inside its header, the end of the checksummed records, the last record's end)
+        // is not reported again as damage.
         if (!chunk.hasMagic()) {
-            report(0, ProblemKind.DAMAGED_CHUNK, "chunk " + chunk.index()
-                    + " has no chunk signature (ElfChnk); its records are looked for one by one");
+            if (chunk.limit() >= EvtxChunk.HEADER_SIZE) {
+                report(0, ProblemKind.DAMAGED_CHUNK, "chunk " + chunk.index()
+                        + " has no chunk signature (ElfChnk); its records are looked for one by one");
+            }
         }
         else if (!chunk.headerChecksumValid()) {
             report(0, ProblemKind.BAD_CHECKSUM, "chunk " + chunk.index() + " header checksum does not match; records read anyway");
         }
-        else if (!chunk.recordsChecksumValid()) {
+        else if (chunk.freeSpaceOffset() <= chunk.limit() && !chunk.recordsChecksumValid()) {
             report(0, ProblemKind.BAD_CHECKSUM, "chunk " + chunk.index() + " records checksum does not match; records read anyway");
         }
         recordsEnd = chunk.recordsEnd();
@@ -118,10 +123,14 @@ final class ChunkDecoder
             long size = LittleEndian.u32(data, offset + 4);
             if (size < RECORD_OVERHEAD || offset + size > limit || LittleEndian.u32(data, (int) (offset + size - 4)) != size) {
                 int resumed = resync(offset + 4);
-                report(offset, ProblemKind.DAMAGED_RECORD, "record size " + size + " does not fit the chunk or its trailing copy; "
-                        + (resumed - offset) + " bytes skipped");
                 skipped++;
                 cursor = resumed;
+                if (limit < EvtxChunk.SIZE && offset + size > limit && resumed >= recordsEnd) {
+                    // The file ends inside this record: the truncation the stream reported.
+                    continue;
+                }
+                report(offset, ProblemKind.DAMAGED_RECORD, "record size " + size + " does not fit the chunk or its trailing copy; "
+                        + (resumed - offset) + " bytes skipped");
                 continue;
             }
             cursor = offset + (int) size;

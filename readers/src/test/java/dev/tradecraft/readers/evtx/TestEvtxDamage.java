@@ -182,6 +182,40 @@ public class TestEvtxDamage
         assertProblems(outcome, problem(ProblemKind.TRUNCATED, EvtxTestFiles.HEADER, "file ends after 0 chunks; its header counts 1"));
     }
 
+
+    @Test
+    public void testFileCutInsideAChunkHeader() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(singleA, multi, singleB);
+        int cut = EvtxTestFiles.chunkStart(2) + 300;
+        Outcome outcome = outcome(Arrays.copyOf(file, cut));
+        assertLines(concat(EvtxTestFiles.jsonl(singleA), EvtxTestFiles.jsonl(multi)), outcome);
+        assertProblems(outcome, problem(ProblemKind.TRUNCATED, cut, "file ends 300 bytes into chunk 2"));
+    }
+
+
+    @Test
+    public void testFileCutInsideARecordOfTheLastChunk() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(singleA, singleB, multi);
+        int third = EvtxTestFiles.records(file, 2).get(2);
+        int cut = third + 100;
+        Outcome outcome = outcome(Arrays.copyOf(file, cut));
+        List<String> expected = concat(EvtxTestFiles.jsonl(singleA), EvtxTestFiles.jsonl(singleB), EvtxTestFiles.jsonl(multi).subList(0, 2));
+        assertLines(expected, outcome);
+        assertProblems(outcome, problem(ProblemKind.TRUNCATED, cut, "file ends " + (cut - EvtxTestFiles.chunkStart(2)) + " bytes into chunk 2"));
+    }
+
+
+    @Test
+    public void testFileCutAfterTheLastRecordOfItsLastChunk() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(singleA, multi);
+        int cut = EvtxTestFiles.chunkStart(1) + (int) EvtxTestFiles.u32(file, EvtxTestFiles.chunkStart(1) + 48) + 10;
+        Outcome outcome = outcome(Arrays.copyOf(file, cut));
+        assertLines(EvtxTestFiles.jsonl(file), outcome);
+        assertProblems(outcome, problem(ProblemKind.TRUNCATED, cut, "file ends " + (cut - EvtxTestFiles.chunkStart(1)) + " bytes into chunk 1"));
+    }
     // ---- records
 
     @Test
