@@ -25,19 +25,22 @@ import dev.tradecraft.readers.ReadProblem;
  * must agree on both.
  *
  * <p>{@code SINGLE_*} files hold one record each; {@code MULTI} holds five, the first defining the
- * templates (at chunk offsets 550 and 2049) that the other four use by reference.
+ * templates (at chunk offsets 550 and 2049) that the other four use by reference, and has leftovers
+ * of older records past its free space offset; {@code MULTI_CLEAN} holds six and nothing past them.
  */
 public class TestEvtxDamage
 {
     private static final String SINGLE_A = "271de298";
     private static final String SINGLE_B = "af688c76";
     private static final String MULTI = "0b9ad457";
+    private static final String MULTI_CLEAN = "5299fadf";
     private static final int MULTI_TEMPLATE = 550;
     private static final int MULTI_RECORDS = 5;
 
     private byte[] singleA;
     private byte[] singleB;
     private byte[] multi;
+    private byte[] multiClean;
 
     @BeforeEach
     public void loadCorpus() throws IOException
@@ -45,6 +48,7 @@ public class TestEvtxDamage
         singleA = EvtxTestFiles.corpus(SINGLE_A);
         singleB = EvtxTestFiles.corpus(SINGLE_B);
         multi = EvtxTestFiles.corpus(MULTI);
+        multiClean = EvtxTestFiles.corpus(MULTI_CLEAN);
     }
 
     // ---- file header
@@ -142,6 +146,30 @@ public class TestEvtxDamage
         assertProblems(outcome);
     }
 
+
+    @Test
+    public void testChunkWithoutSignatureIsScannedForRecords() throws IOException
+    {
+        // MULTI has leftovers of older records past its free space offset: they stay out.
+        byte[] file = EvtxTestFiles.assemble(singleA, multi, singleB);
+        List<String> expected = EvtxTestFiles.jsonl(file);
+        System.arraycopy("DAMAGED!".getBytes(StandardCharsets.US_ASCII), 0, file, EvtxTestFiles.chunkStart(1), 8);
+        Outcome outcome = outcome(file);
+        assertLines(expected, outcome);
+        assertProblems(outcome, problem(ProblemKind.DAMAGED_CHUNK, EvtxTestFiles.chunkStart(1), "chunk 1 has no chunk signature"));
+    }
+
+
+    @Test
+    public void testChunkWithItsHeaderZeroedIsScannedToItsEnd() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(singleA, multiClean, singleB);
+        List<String> expected = EvtxTestFiles.jsonl(file);
+        Arrays.fill(file, EvtxTestFiles.chunkStart(1), EvtxTestFiles.chunkStart(1) + EvtxChunk.HEADER_SIZE, (byte) 0);
+        Outcome outcome = outcome(file);
+        assertLines(expected, outcome);
+        assertProblems(outcome, problem(ProblemKind.DAMAGED_CHUNK, EvtxTestFiles.chunkStart(1), "chunk 1 has no chunk signature"));
+    }
 
     @Test
     public void testDumpOnAPoolReportsProblemsInFileOrder() throws IOException
