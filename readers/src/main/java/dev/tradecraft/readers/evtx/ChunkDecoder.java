@@ -34,9 +34,15 @@ final class ChunkDecoder
     /**
      * Tokens and template nodes visited per record. A template that names the same Binary XML
      * value many times, nested a few deep, would otherwise cost exponential time while adding no
-     * node to the tape.
+     * node to the tape. The records of the corpus take at most 664.
      */
-    private static final int WORK_LIMIT = 1 << 22;
+    private static final int RECORD_WORK_LIMIT = 1 << 20;
+    /**
+     * The same for all the records of a chunk: a 64 KiB chunk holds hundreds of small records that
+     * each instantiate one costly template, and each would stay under the record limit while the
+     * chunk cost seconds and expanded to gigabytes of output. Real chunks take well under 1 << 16.
+     */
+    private static final int CHUNK_WORK_LIMIT = 1 << 21;
 
     private String displayName;
     private ProblemSink problems;
@@ -60,6 +66,9 @@ final class ChunkDecoder
     // The read position while decoding; nested fragments save and restore it.
     private int at;
     private int work;
+    // What the record being decoded may take: the record limit, or what the chunk has left.
+    private int workLimit;
+    private int chunkWork;
 
     /**
      * Starts on a chunk, reporting what its header says is wrong; records are read by
@@ -80,6 +89,7 @@ final class ChunkDecoder
         templates.clear();
         cursor = EvtxChunk.HEADER_SIZE;
         recordsEnd = 0;
+        chunkWork = 0;
         if (chunk.allZero()) {
             if (expected) {
                 report(0, ProblemKind.DAMAGED_CHUNK, "chunk " + chunk.index() + " is all zeros; no records in it");
@@ -144,6 +154,9 @@ final class ChunkDecoder
             catch (BinXmlException e) {
                 report(offset, ProblemKind.DAMAGED_RECORD, "record " + Long.toUnsignedString(recordId) + ": " + e.getMessage() + "; skipped");
                 skipped++;
+            }
+            finally {
+                chunkWork += work;
             }
         }
         return false;
@@ -211,6 +224,7 @@ final class ChunkDecoder
     {
         tape.clear();
         work = 0;
+        workLimit = Math.min(RECORD_WORK_LIMIT, CHUNK_WORK_LIMIT - chunkWork);
         at = start;
         decodeFragment(end, tape, false, 0);
         if (tape.openElements() != 0) {
@@ -467,8 +481,12 @@ final class ChunkDecoder
 
     private void spend() throws BinXmlException
     {
-        if (++work > WORK_LIMIT) {
-            throw new BinXmlException("record takes more than " + WORK_LIMIT + " decoding steps (templates repeating nested values)");
+        if (++work > workLimit) {
+            if (workLimit < RECORD_WORK_LIMIT) {
+                throw new BinXmlException("the chunk's records take more than " + CHUNK_WORK_LIMIT
+                        + " decoding steps (templates repeating nested values)");
+            }
+            throw new BinXmlException("record takes more than " + RECORD_WORK_LIMIT + " decoding steps (templates repeating nested values)");
         }
     }
 

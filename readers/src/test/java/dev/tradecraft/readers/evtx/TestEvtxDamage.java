@@ -415,9 +415,30 @@ public class TestEvtxDamage
         byte[] file = EvtxTestFiles.assemble(multi);
         // 64 to the fourth power expansions that add no node: only the work limit stops them.
         int damaged = EvtxTestFiles.appendRecord(file, 0, 6, at -> repeatedValues(at, 64, 4));
-        assertAppendedRecordIsSkipped(file, damaged, "record 6: record takes more than 4194304 decoding steps");
+        assertAppendedRecordIsSkipped(file, damaged, "record 6: record takes more than 1048576 decoding steps");
     }
 
+
+    @Test
+    public void testCostlyRecordsStopAtTheChunkBudget() throws IOException
+    {
+        byte[] file = EvtxTestFiles.assemble(multi, singleA);
+        // Record 6 defines the template of testBinXmlValueRepeatedIntoTooMuchWork; 7 and 8 use it again,
+        // 8 (64 * 64 steps) and the copy of record 2 well under the record limit, had the chunk's budget not run out.
+        int sixth = EvtxTestFiles.appendRecord(file, 0, 6, at -> repeatedValues(at, 64, 4));
+        int definition = sixth - EvtxTestFiles.chunkStart(0) + 24 + 4 + 10;
+        int seventh = EvtxTestFiles.appendRecord(file, 0, 7, at -> repeatedReference(at, definition, 4));
+        int eighth = EvtxTestFiles.appendRecord(file, 0, 8, at -> repeatedReference(at, definition, 2));
+        int copy = EvtxTestFiles.appendCopy(file, 0, EvtxTestFiles.records(file, 0).get(1));
+        Outcome outcome = outcome(file);
+        assertLines(concat(EvtxTestFiles.jsonl(multi), EvtxTestFiles.jsonl(singleA)), outcome);
+        String spent = "the chunk's records take more than 2097152 decoding steps";
+        assertProblems(outcome,
+                problem(ProblemKind.DAMAGED_RECORD, sixth, "record 6: record takes more than 1048576 decoding steps"),
+                problem(ProblemKind.DAMAGED_RECORD, seventh, "record 7: " + spent),
+                problem(ProblemKind.DAMAGED_RECORD, eighth, "record 8: " + spent),
+                problem(ProblemKind.DAMAGED_RECORD, copy, "record 2: " + spent));
+    }
     @Test
     public void testElementsNestedTooDeep() throws IOException
     {
@@ -546,6 +567,14 @@ public class TestEvtxDamage
             body.endOfStream();
         });
         instanceValues(out, definition[0], depth, 1);
+        return out.endOfStream().bytes();
+    }
+
+    /** A record that instantiates the template of {@link #repeatedValues} defined at chunk offset {@code definition}. */
+    private static byte[] repeatedReference(int at, int definition, int depth)
+    {
+        BinXmlWriter out = new BinXmlWriter(at).fragmentHeader().templateReference(definition);
+        instanceValues(out, definition, depth, 1);
         return out.endOfStream().bytes();
     }
 
