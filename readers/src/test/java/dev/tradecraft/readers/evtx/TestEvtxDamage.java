@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tradecraft.core.EventFields;
 import dev.tradecraft.readers.ProblemKind;
 import dev.tradecraft.readers.ReadProblem;
 
@@ -405,7 +406,8 @@ public class TestEvtxDamage
     public void testBinXmlValueRepeatedIntoTooManyNodes() throws IOException
     {
         byte[] file = EvtxTestFiles.assemble(multi);
-        int damaged = EvtxTestFiles.appendRecord(file, 0, 6, TestEvtxDamage::manyNodes);
+        // 100 * 2,000 empty elements, 400,000 nodes for less work than the record limit allows.
+        int damaged = EvtxTestFiles.appendRecord(file, 0, 6, at -> manyElements(at, 100, 2000, false));
         assertAppendedRecordIsSkipped(file, damaged, "record 6: record expands to more than 262144 XML nodes");
     }
 
@@ -438,6 +440,25 @@ public class TestEvtxDamage
                 problem(ProblemKind.DAMAGED_RECORD, seventh, "record 7: " + spent),
                 problem(ProblemKind.DAMAGED_RECORD, eighth, "record 8: " + spent),
                 problem(ProblemKind.DAMAGED_RECORD, copy, "record 2: " + spent));
+    }
+
+    @Test
+    public void testRecordExpandingToManyFieldsIsRead() throws IOException
+    {
+        // 50,000 fields (Leaf, Leaf_1 … Leaf_49999): when each field was looked for by a scan of the
+        // ones before it, this one event took seconds, and a chunk of such records took minutes.
+        byte[] file = EvtxTestFiles.assemble(multi);
+        EvtxTestFiles.appendRecord(file, 0, 6, at -> manyElements(at, 25, 2000, true));
+        EvtxTestFiles.Read read = EvtxTestFiles.read(file);
+        assertEquals(List.of(), read.problems());
+        assertEquals(MULTI_RECORDS + 1, read.events().size());
+        EventFields fields = read.events().get(MULTI_RECORDS).fields();
+        assertEquals(50_000, fields.size());
+        assertEquals("x", fields.get("Leaf"));
+        assertEquals("x", fields.get("Leaf_49999"));
+        String line = EvtxTestFiles.jsonl(file).get(MULTI_RECORDS);
+        assertTrue(line.startsWith("{\"Many\":{\"Leaf\":\"x\",\"Leaf_1\":\"x\","), line.substring(0, 100));
+        assertTrue(line.endsWith(",\"Leaf_49999\":\"x\"}}"), line.substring(line.length() - 100));
     }
     @Test
     public void testElementsNestedTooDeep() throws IOException
@@ -579,26 +600,37 @@ public class TestEvtxDamage
     }
 
     /**
-     * A record whose template names one Binary XML value 100 times, that value a template of 2,000
-     * empty elements: 400,000 nodes from 25 KiB, for less work than the work limit allows.
+     * A record whose template names one Binary XML value {@code repeats} times inside a {@code Many}
+     * element, that value a template of {@code leaves} {@code Leaf} elements, empty or holding "x":
+     * repeats * leaves elements from 25 KiB or so.
      */
-    private static byte[] manyNodes(int at)
+    private static byte[] manyElements(int at, int repeats, int leaves, boolean text)
     {
         BinXmlWriter out = new BinXmlWriter(at).fragmentHeader();
         out.inlineTemplate(body -> {
             body.fragmentHeader().openElement("Many", true).closeStart();
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < repeats; i++) {
                 body.substitution(0, BinXmlValues.BIN_XML);
             }
             body.endElement().endOfStream();
         });
         BinXmlWriter value = new BinXmlWriter(out.position() + 8).fragmentHeader();
         value.inlineTemplate(body -> {
-            body.fragmentHeader().openElement("Leaf", true);
-            int name = body.position() - 4 - 8 - 2 * "Leaf".length() - 2;
-            body.u8(0x03);
-            for (int i = 1; i < 2000; i++) {
-                body.u8(0x01).u16(0xffff).u32(0).u32(name).u8(0x03);
+            body.fragmentHeader();
+            int name = body.position() + 1 + 2 + 4 + 4;
+            for (int i = 0; i < leaves; i++) {
+                if (i == 0) {
+                    body.openElement("Leaf", true);
+                }
+                else {
+                    body.u8(0x01).u16(0xffff).u32(0).u32(name);
+                }
+                if (text) {
+                    body.closeStart().value("x").endElement();
+                }
+                else {
+                    body.u8(0x03);
+                }
             }
             body.endOfStream();
         });
