@@ -26,8 +26,9 @@ import dev.tradecraft.readers.ReadProblem;
 /**
  * Seeded random damage to the real corpus files and to files of several of their chunks: bit flips,
  * runs of random bytes, of 0x00 and of 0xFF, truncation, chunks duplicated, swapped, dropped or
- * zeroed, header and record fields set to extreme values, and bytes of Binary XML set to tokens and
- * value types. Every mutant is read by {@link EvtxReader} and dumped as JSONL on the calling thread
+ * zeroed, header and record fields set to extreme values, bytes of Binary XML set to tokens and
+ * value types, and records of random, mostly well-formed Binary XML ({@link RandomBinXml}) added
+ * after a chunk's own, which get further into the decoder than damage does. Every mutant is read by {@link EvtxReader} and dumped as JSONL on the calling thread
  * and on a pool of two, and as XML. Nothing may throw but {@link EvtxFormatException} for a file
  * whose signature is gone; every problem's offset lies in the file; every JSONL line is one JSON
  * object; the reader, the dumps and their problems agree; each chunk dumped alone gives the lines it
@@ -238,7 +239,7 @@ public class TestEvtxMutationFuzz
         if (file.length == 0) {
             return;
         }
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(12)) {
             case 0 -> {
                 int flips = 1 + random.nextInt(8);
                 for (int i = 0; i < flips; i++) {
@@ -272,6 +273,7 @@ public class TestEvtxMutationFuzz
                 applied.add("truncated to " + length);
             }
             case 4 -> rearrange(random, mutant);
+            case 10, 11 -> appendRandomRecords(random, mutant);
             case 5, 6 -> {
                 int at = u32Target(random, file);
                 if (at + 4 <= file.length) {
@@ -298,6 +300,45 @@ public class TestEvtxMutationFuzz
                     mutant.touch(at, at + 1);
                     applied.add("byte at " + at + " set to " + (file[at] & 0xff));
                 }
+            }
+        }
+    }
+
+    /** Records of random, mostly well-formed Binary XML after the records of a chunk, maybe a copy of one of those after them. */
+    private static void appendRandomRecords(Random random, Mutant mutant)
+    {
+        byte[] file = mutant.bytes;
+        int chunks = chunks(file);
+        if (chunks == 0) {
+            return;
+        }
+        int chunk = random.nextInt(chunks);
+        int start = EvtxTestFiles.chunkStart(chunk);
+        if (file.length < start + EvtxTestFiles.CHUNK) {
+            return;
+        }
+        List<Integer> records = EvtxTestFiles.records(file, chunk);
+        RandomBinXml binXml = new RandomBinXml(random);
+        int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            long free = EvtxTestFiles.u32(file, start + 48);
+            if (free < EvtxChunk.HEADER_SIZE || free > EvtxTestFiles.CHUNK) {
+                return;
+            }
+            byte[] xml = binXml.record((int) free + 24);
+            if (free + 24 + xml.length + 4 > EvtxTestFiles.CHUNK) {
+                return;
+            }
+            int at = EvtxTestFiles.appendRecord(file, chunk, 1000 + i, offset -> xml);
+            mutant.touch(start, start + EvtxTestFiles.CHUNK);
+            mutant.applied.add("random record of " + xml.length + " bytes at " + at);
+        }
+        // A record that uses its templates by reference can be copied; one that defines them cannot.
+        if (records.size() > 1 && random.nextBoolean()) {
+            int record = records.get(1);
+            long free = EvtxTestFiles.u32(file, start + 48);
+            if (free + EvtxTestFiles.u32(file, record + 4) <= EvtxTestFiles.CHUNK) {
+                mutant.applied.add("copy of the record at " + record + " at " + EvtxTestFiles.appendCopy(file, chunk, record));
             }
         }
     }
