@@ -78,6 +78,20 @@ public class TestEvtxDamage
         assertProblems(outcome);
     }
 
+
+    @Test
+    public void testDirtyHeaderThatCountsFewerChunksReadsThemAll() throws IOException
+    {
+        // Windows updates the header when it closes the log: a dirty one lags behind the chunks written.
+        byte[] file = EvtxTestFiles.assemble(singleA, multi, singleB);
+        List<String> expected = EvtxTestFiles.jsonl(file);
+        EvtxTestFiles.putU16(file, 42, 1);
+        EvtxTestFiles.putU32(file, 120, 1);
+        EvtxTestFiles.fixFileHeader(file);
+        Outcome outcome = outcome(file);
+        assertLines(expected, outcome);
+        assertProblems(outcome);
+    }
     @Test
     public void testFileCutInsideItsHeaderHasNoChunks() throws IOException
     {
