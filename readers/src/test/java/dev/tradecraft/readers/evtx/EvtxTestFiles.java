@@ -218,11 +218,6 @@ final class EvtxTestFiles
         return LittleEndian.u32(data, offset);
     }
 
-    static int u16(byte[] data, int offset)
-    {
-        return LittleEndian.u16(data, offset);
-    }
-
     static void putU32(byte[] data, int offset, long value)
     {
         for (int i = 0; i < 4; i++) {

@@ -192,7 +192,7 @@ public class TestEvtxDamage
         byte[] file = EvtxTestFiles.assemble(singleA, multi, singleB);
         file[EvtxTestFiles.chunkStart(0) + 124] ^= 1;
         byte[] cut = Arrays.copyOf(file, EvtxTestFiles.chunkStart(2) + 1000);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2, task -> new Thread(task, "evtx-damage-dump"));
         try {
             EvtxTestFiles.Dump pooled = EvtxTestFiles.dump(cut, EvtxDumper.Format.JSONL, pool, 2);
             EvtxTestFiles.Dump single = EvtxTestFiles.dump(cut, EvtxDumper.Format.JSONL, null, 1);
