@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -129,9 +130,14 @@ public final class EventFields
     /** Collects fields for one event; a later value for the same name replaces the earlier one. */
     public static final class Builder
     {
+        // A scan finds a name among a few dozen fastest; past this many the builder keeps an index,
+        // or an event of thousands of fields (one a crafted input can make) costs their square.
+        private static final int INDEX_THRESHOLD = 32;
+
         private String[] names;
         private String[] values;
         private int size;
+        private Map<String, Integer> index;
 
         private Builder(int expectedSize)
         {
@@ -144,11 +150,10 @@ public final class EventFields
         {
             requireNonNull(name, "name is null");
             requireNonNull(value, "value is null");
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    values[i] = value;
-                    return this;
-                }
+            int existing = indexOf(name);
+            if (existing >= 0) {
+                values[existing] = value;
+                return this;
             }
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
@@ -157,7 +162,30 @@ public final class EventFields
             names[size] = name;
             values[size] = value;
             size++;
+            if (index != null) {
+                index.put(name, size - 1);
+            }
+            else if (size > INDEX_THRESHOLD) {
+                index = new HashMap<>(size * 4);
+                for (int i = 0; i < size; i++) {
+                    index.put(names[i], i);
+                }
+            }
             return this;
+        }
+
+        private int indexOf(String name)
+        {
+            if (index != null) {
+                Integer found = index.get(name);
+                return found == null ? -1 : found;
+            }
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         public int size()

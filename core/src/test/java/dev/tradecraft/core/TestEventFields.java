@@ -47,6 +47,24 @@ class TestEventFields
     }
 
     @Test
+    void testManyFieldsKeepOrderAndReplaceInPlace()
+    {
+        EventFields.Builder builder = EventFields.builder(4);
+        for (int i = 0; i < 5000; i++) {
+            builder.put("Field" + i, "first");
+        }
+        for (int i = 0; i < 5000; i += 3) {
+            builder.put("Field" + i, "second");
+        }
+        EventFields fields = builder.build();
+        assertEquals(5000, fields.size());
+        for (int i = 0; i < 5000; i++) {
+            assertEquals("Field" + i, fields.name(i));
+            assertEquals(i % 3 == 0 ? "second" : "first", fields.value(i));
+        }
+    }
+
+    @Test
     void testIndexedAndScannedLookupAgree()
     {
         long seed = System.nanoTime();

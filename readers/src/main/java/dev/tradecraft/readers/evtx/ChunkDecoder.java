@@ -35,9 +35,16 @@ final class ChunkDecoder
     /**
      * Tokens and template nodes visited per record. A template that names the same Binary XML
      * value many times, nested a few deep, would otherwise cost exponential time while adding no
-     * node to the tape.
+     * node to the tape. The records of the corpus take at most 664.
      */
-    private static final int WORK_LIMIT = 1 << 22;
+    private static final int RECORD_WORK_LIMIT = 1 << 20;
+    /**
+     * The same for all the records of a chunk: a 64 KiB chunk holds hundreds of small records that
+     * each instantiate one costly template, and each would stay under the record limit while the
+     * chunk cost seconds and expanded to gigabytes of output. The corpus's records take under a
+     * fifth of a step per byte, some 13,000 for a full chunk.
+     */
+    private static final int CHUNK_WORK_LIMIT = 1 << 21;
 
     private String displayName;
     private ProblemSink problems;
@@ -64,6 +71,9 @@ final class ChunkDecoder
     // The read position while decoding; nested fragments save and restore it.
     private int at;
     private int work;
+    // What the record being decoded may take: the record limit, or what the chunk has left.
+    private int workLimit;
+    private int chunkWork;
 
     /**
      * Starts on a chunk, reporting what its header says is wrong; records are read by
@@ -87,20 +97,26 @@ final class ChunkDecoder
         cachedCount = 0;
         cursor = EvtxChunk.HEADER_SIZE;
         recordsEnd = 0;
+        chunkWork = 0;
         if (chunk.allZero()) {
             if (expected) {
                 report(0, ProblemKind.DAMAGED_CHUNK, "chunk " + chunk.index() + " is all zeros; no records in it");
             }
             return;
         }
+        // A chunk cut short has been reported by the stream; what the cut took (the signature of a
+        // chunk cut inside its header, the end of the checksummed records, the last record's end)
+        // is not reported again as damage.
         if (!chunk.hasMagic()) {
-            report(0, ProblemKind.DAMAGED_CHUNK, "chunk " + chunk.index()
-                    + " has no chunk signature (ElfChnk); its records are looked for one by one");
+            if (chunk.limit() >= EvtxChunk.HEADER_SIZE) {
+                report(0, ProblemKind.DAMAGED_CHUNK, "chunk " + chunk.index()
+                        + " has no chunk signature (ElfChnk); its records are looked for one by one");
+            }
         }
         else if (!chunk.headerChecksumValid()) {
             report(0, ProblemKind.BAD_CHECKSUM, "chunk " + chunk.index() + " header checksum does not match; records read anyway");
         }
-        else if (!chunk.recordsChecksumValid()) {
+        else if (chunk.freeSpaceOffset() <= chunk.limit() && !chunk.recordsChecksumValid()) {
             report(0, ProblemKind.BAD_CHECKSUM, "chunk " + chunk.index() + " records checksum does not match; records read anyway");
         }
         recordsEnd = chunk.recordsEnd();
@@ -125,10 +141,14 @@ final class ChunkDecoder
             long size = LittleEndian.u32(data, offset + 4);
             if (size < RECORD_OVERHEAD || offset + size > limit || LittleEndian.u32(data, (int) (offset + size - 4)) != size) {
                 int resumed = resync(offset + 4);
-                report(offset, ProblemKind.DAMAGED_RECORD, "record size " + size + " does not fit the chunk or its trailing copy; "
-                        + (resumed - offset) + " bytes skipped");
                 skipped++;
                 cursor = resumed;
+                if (limit < EvtxChunk.SIZE && offset + size > limit && resumed >= recordsEnd) {
+                    // The file ends inside this record: the truncation the stream reported.
+                    continue;
+                }
+                report(offset, ProblemKind.DAMAGED_RECORD, "record size " + size + " does not fit the chunk or its trailing copy; "
+                        + (resumed - offset) + " bytes skipped");
                 continue;
             }
             cursor = offset + (int) size;
@@ -142,6 +162,9 @@ final class ChunkDecoder
             catch (BinXmlException e) {
                 report(offset, ProblemKind.DAMAGED_RECORD, "record " + Long.toUnsignedString(recordId) + ": " + e.getMessage() + "; skipped");
                 skipped++;
+            }
+            finally {
+                chunkWork += work;
             }
         }
         return false;
@@ -209,13 +232,15 @@ final class ChunkDecoder
     {
         tape.clear();
         work = 0;
+        workLimit = Math.min(RECORD_WORK_LIMIT, CHUNK_WORK_LIMIT - chunkWork);
         at = start;
         decodeFragment(end, tape, false, 0);
         if (tape.openElements() != 0) {
             throw new BinXmlException("record ends inside an element");
         }
-        if (tape.size() == 0) {
-            throw new BinXmlException("record holds no XML");
+        // Every rendering starts from the record's first element: text or references alone are no event.
+        if (tape.firstElement() < 0) {
+            throw new BinXmlException(tape.size() == 0 ? "record holds no XML" : "record holds no element, only text");
         }
     }
 
@@ -474,8 +499,12 @@ final class ChunkDecoder
 
     private void spend() throws BinXmlException
     {
-        if (++work > WORK_LIMIT) {
-            throw new BinXmlException("record takes more than " + WORK_LIMIT + " decoding steps (templates repeating nested values)");
+        if (++work > workLimit) {
+            if (workLimit < RECORD_WORK_LIMIT) {
+                throw new BinXmlException("the chunk's records take more than " + CHUNK_WORK_LIMIT
+                        + " decoding steps (templates repeating nested values)");
+            }
+            throw new BinXmlException("record takes more than " + RECORD_WORK_LIMIT + " decoding steps (templates repeating nested values)");
         }
     }
 

@@ -15,7 +15,8 @@ import dev.tradecraft.readers.ReadProblem;
  * Reads an EVTX file front to back, one chunk at a time, so memory stays flat however large the
  * file: the header, then every 64 KiB chunk until the input ends. The header's chunk count is
  * not trusted (a dirty file's header lags behind its chunks); a last chunk cut short is returned
- * with the bytes that were there and reported as {@code TRUNCATED}.
+ * with the bytes that were there and reported as {@code TRUNCATED}, as is a file that ends on a
+ * chunk boundary before the count the header gives.
  */
 final class EvtxChunkStream
 {
@@ -76,6 +77,11 @@ final class EvtxChunkStream
         if (read < EvtxChunk.SIZE) {
             ended = true;
             if (read == 0) {
+                // The count may lag behind the chunks written, never run ahead of them: fewer means cut short.
+                if (nextIndex < header.chunkCount()) {
+                    report(nextOffset, ProblemKind.TRUNCATED, "file ends after " + nextIndex + (nextIndex == 1 ? " chunk" : " chunks")
+                            + "; its header counts " + header.chunkCount());
+                }
                 return null;
             }
             report(nextOffset + read, ProblemKind.TRUNCATED, "file ends " + read + " bytes into chunk " + nextIndex

@@ -69,7 +69,10 @@ public final class EvtxDumper
      */
     public Summary dump(InputStream input, String displayName, OutputStream out, ProblemSink problems) throws IOException
     {
-        EvtxChunkStream chunks = new EvtxChunkStream(input, displayName, problems);
+        // What the stream finds while reading a chunk (a file cut short) travels with that chunk's
+        // output, so that it is reported after the problems of the chunks still in flight before it.
+        List<ReadProblem> streamProblems = new ArrayList<>();
+        EvtxChunkStream chunks = new EvtxChunkStream(input, displayName, streamProblems::add);
         // Without a pool each chunk is done before the next is read, so one buffer serves them all.
         byte[] buffer = pool == null ? new byte[EvtxChunk.SIZE] : null;
         ArrayDeque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
@@ -83,14 +86,16 @@ public final class EvtxDumper
             }
             chunkCount++;
             boolean expected = chunks.expected(chunk);
+            List<ReadProblem> found = new ArrayList<>(streamProblems);
+            streamProblems.clear();
             if (pool == null) {
-                ChunkOutput output = render(chunk, expected, displayName);
+                ChunkOutput output = render(chunk, expected, displayName, found);
                 records += output.records;
                 skipped += output.skipped;
                 output.writeTo(out, problems, recordsWritten);
                 continue;
             }
-            inFlight.add(pool.submit(() -> render(chunk, expected, displayName)));
+            inFlight.add(pool.submit(() -> render(chunk, expected, displayName, found)));
             if (inFlight.size() >= window) {
                 ChunkOutput output = take(inFlight.poll());
                 records += output.records;
@@ -104,14 +109,15 @@ public final class EvtxDumper
             skipped += output.skipped;
             output.writeTo(out, problems, recordsWritten);
         }
+        streamProblems.forEach(problems::report);
         out.flush();
         return new Summary(chunkCount, records, skipped);
     }
 
-    private ChunkOutput render(EvtxChunk chunk, boolean expected, String displayName)
+    /** Decodes a chunk; its problems are appended to {@code problems}, which holds those met reading it. */
+    private ChunkOutput render(EvtxChunk chunk, boolean expected, String displayName, List<ReadProblem> problems)
     {
         ChunkDecoder decoder = decoders.get();
-        List<ReadProblem> problems = new ArrayList<>(0);
         long before = decoder.skipped();
         decoder.load(chunk, expected, displayName, problems::add);
         Utf8Sink text = sinks.get();

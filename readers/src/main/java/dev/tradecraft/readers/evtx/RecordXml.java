@@ -36,15 +36,10 @@ final class RecordXml
         return data;
     }
 
-    /** Index of the first element of the record (the {@code Event} element). */
+    /** Index of the first element of the record (the {@code Event} element); the decoder passes no record without one. */
     int root()
     {
-        for (int i = 0; i < tape.size(); i++) {
-            if (tape.kind(i) == XmlTape.START) {
-                return i;
-            }
-        }
-        return -1;
+        return tape.firstElement();
     }
 
     String name(int element)

@@ -92,6 +92,17 @@ final class XmlTape
         return names[index];
     }
 
+    /** Index of the first element, or -1 when the tape holds none. */
+    int firstElement()
+    {
+        for (int i = 0; i < size; i++) {
+            if (kinds[i] == START) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Elements still open: non-zero at the end of a record means it was cut short. */
     int openElements()
     {

@@ -1,6 +1,8 @@
 package dev.tradecraft.readers.windows;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import dev.tradecraft.core.EventFields;
 
@@ -36,11 +38,16 @@ public final class WindowsFields
         }
     }
 
+    // Events hold a few dozen fields, found fastest by a scan; past this many, by the index, or an
+    // event of thousands of fields (a crafted EVTX template repeats values cheaply) costs their square.
+    private static final int INDEX_THRESHOLD = 32;
+
     private String[] names = new String[32];
     private String[] values = new String[32];
     private int[] priorities = new int[32];
     private String[] asides = new String[32];
     private int size;
+    private final Map<String, Integer> index = new HashMap<>();
 
     /**
      * Sets a field from a section. Event data names with spaces (Defender's "Threat Name") are
@@ -66,6 +73,7 @@ public final class WindowsFields
         Arrays.fill(values, 0, size, null);
         Arrays.fill(asides, 0, size, null);
         size = 0;
+        index.clear();
     }
 
     /**
@@ -132,6 +140,10 @@ public final class WindowsFields
 
     public int indexOf(String name)
     {
+        if (size > INDEX_THRESHOLD) {
+            Integer found = index.get(name);
+            return found == null ? -1 : found;
+        }
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
                 return i;
@@ -153,5 +165,15 @@ public final class WindowsFields
         priorities[size] = priority;
         asides[size] = aside;
         size++;
+        if (size > INDEX_THRESHOLD) {
+            if (index.isEmpty()) {
+                for (int i = 0; i < size; i++) {
+                    index.put(names[i], i);
+                }
+            }
+            else {
+                index.put(name, size - 1);
+            }
+        }
     }
 }
