@@ -2,7 +2,6 @@ package dev.tradecraft.readers.evtx;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,6 +31,8 @@ final class ChunkDecoder
     private static final int RECORD_SIGNATURE = 0x0000_2a2a;
     private static final int RECORD_OVERHEAD = 28;
     private static final int NAME_INTERN_LIMIT = 8192;
+    // Real element names are short; a crafted file's long ones are not kept across chunks.
+    private static final int NAME_INTERN_LENGTH = 64;
     /**
      * Tokens and template nodes visited per record. A template that names the same Binary XML
      * value many times, nested a few deep, would otherwise cost exponential time while adding no
@@ -49,11 +50,8 @@ final class ChunkDecoder
     private String displayName;
     private ProblemSink problems;
     private final XmlTape tape = new XmlTape(RECORD_NODE_LIMIT);
-    // Names and templates by their offset in the chunk, cleared entry by entry between chunks.
-    private final String[] names = new String[EvtxChunk.SIZE];
-    private final XmlTape[] templates = new XmlTape[EvtxChunk.SIZE];
-    private int[] cached = new int[256];
-    private int cachedCount;
+    private final OffsetTable<String> names = new OffsetTable<>(256);
+    private final OffsetTable<XmlTape> templates = new OffsetTable<>(32);
     // The same element names recur in every chunk; keep one String of each across chunks.
     private final Map<String, String> internedNames = new HashMap<>();
 
@@ -90,11 +88,8 @@ final class ChunkDecoder
         this.problems = requireNonNull(problems, "problems is null");
         this.data = chunk.data();
         this.limit = chunk.limit();
-        for (int i = 0; i < cachedCount; i++) {
-            names[cached[i]] = null;
-            templates[cached[i]] = null;
-        }
-        cachedCount = 0;
+        names.clear();
+        templates.clear();
         cursor = EvtxChunk.HEADER_SIZE;
         recordsEnd = 0;
         chunkWork = 0;
@@ -373,28 +368,19 @@ final class ChunkDecoder
 
     private String name(int offset)
     {
-        String name = names[offset];
+        String name = names.get(offset);
         if (name == null) {
             String decoded = BinXmlValues.utf16(data, offset + 8, LittleEndian.u16(data, offset + 6) * 2);
             name = internedNames.get(decoded);
             if (name == null) {
                 name = decoded;
-                if (internedNames.size() < NAME_INTERN_LIMIT) {
+                if (internedNames.size() < NAME_INTERN_LIMIT && name.length() <= NAME_INTERN_LENGTH) {
                     internedNames.put(name, name);
                 }
             }
-            names[offset] = name;
-            remember(offset);
+            names.put(offset, name);
         }
         return name;
-    }
-
-    private void remember(int offset)
-    {
-        if (cachedCount == cached.length) {
-            cached = Arrays.copyOf(cached, cachedCount * 2);
-        }
-        cached[cachedCount++] = offset;
     }
 
     private void templateInstance(int end, XmlTape out, int nesting) throws BinXmlException
@@ -446,7 +432,7 @@ final class ChunkDecoder
     /** The template defined at {@code offset}, decoded on first use in the chunk. */
     private XmlTape template(int offset, int bodySize) throws BinXmlException
     {
-        XmlTape template = templates[offset];
+        XmlTape template = templates.get(offset);
         if (template != null) {
             return template;
         }
@@ -458,8 +444,7 @@ final class ChunkDecoder
         if (template.openElements() != 0) {
             throw new BinXmlException("template at offset " + offset + " ends inside an element");
         }
-        templates[offset] = template;
-        remember(offset);
+        templates.put(offset, template);
         return template;
     }
 

@@ -45,7 +45,7 @@ public final class EvtxDumper
     // One decoder per pool thread: names and templates are per chunk, tapes are reused.
     private final ThreadLocal<ChunkDecoder> decoders;
     // Output is built per thread in one growing buffer, then copied out at its final size.
-    private final ThreadLocal<Utf8Sink> sinks = ThreadLocal.withInitial(() -> new Utf8Sink(256 * 1024));
+    private final ThreadLocal<Utf8Sink> sinks = ThreadLocal.withInitial(() -> new Utf8Sink(64 * 1024));
     private final AtomicLong recordsWritten;
 
     /**
