@@ -2,7 +2,6 @@ package dev.tradecraft.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -20,11 +19,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.readers.ProblemKind;
 import dev.tradecraft.readers.ReadProblem;
 import dev.tradecraft.readers.evtx.EvtxDumper;
-import dev.tradecraft.readers.evtx.EvtxFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,21 +84,9 @@ final class EvtxDumpCommand implements Callable<Integer>
         OutputStream sink = new BufferedOutputStream(target, 1 << 20);
         try (CountProgress progress = CountProgress.start("dumping", "records", records, stderr, ProgressLine.wanted(quiet))) {
             EvtxDumper dumper = new EvtxDumper(dumperFormat(), pool, threads, records);
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    EvtxDumper.Summary summary = dumper.dump(in, file.toString(), sink, problem -> print(stderr, problem, problems));
-                    skipped += summary.skipped();
-                    read++;
-                }
-                catch (EvtxFormatException e) {
-                    print(stderr, new ReadProblem(SourcePosition.offset(file.toString(), 0), ProblemKind.UNKNOWN_FORMAT,
-                            e.getMessage()), problems);
-                }
-                catch (IOException e) {
-                    print(stderr, new ReadProblem(SourcePosition.offset(file.toString(), 0), ProblemKind.IO_ERROR,
-                            "cannot read: " + e.getMessage()), problems);
-                }
-            }
+            EvtxDumper.Summary summary = dumper.dumpAll(files, sink, problem -> print(stderr, problem, problems));
+            skipped = summary.skipped();
+            read = (int) summary.filesRead();
         }
         finally {
             if (pool != null) {

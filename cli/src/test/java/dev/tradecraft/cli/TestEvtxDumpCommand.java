@@ -33,6 +33,11 @@ class TestEvtxDumpCommand
         assertTrue(lines.get(0).startsWith("{\"Event\":{\"#attributes\":{\"xmlns\":"), lines.get(0));
         assertTrue(run.err().contains("202 of 202 files, 238 records"), run.err());
 
+        // Chunks of many files in flight on two threads: the same bytes, in the same order, as one thread.
+        Path single = dir.resolve("single.jsonl");
+        assertEquals(0, CommandRun.of("evtx", "dump", REGRESSION.toString(), "--format", "jsonl", "--threads", "1", "--out", single.toString()).exitCode());
+        assertEquals(Files.readString(single), Files.readString(jsonl));
+
         Path xml = dir.resolve("all.xml");
         assertEquals(0, CommandRun.of("evtx", "dump", REGRESSION.toString(), "--format", "xml", "--quiet", "--out", xml.toString()).exitCode());
         String text = Files.readString(xml);

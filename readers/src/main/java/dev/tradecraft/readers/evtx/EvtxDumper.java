@@ -5,14 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.tradecraft.core.SourcePosition;
+import dev.tradecraft.readers.ProblemKind;
 import dev.tradecraft.readers.ProblemSink;
 import dev.tradecraft.readers.ReadProblem;
 
@@ -34,8 +39,14 @@ public final class EvtxDumper
         XML
     }
 
-    /** What a dump did. */
-    public record Summary(long chunks, long records, long skipped)
+    /**
+     * What a dump did.
+     *
+     * @param files files given
+     * @param filesRead files that were EVTX and could be opened
+     * @param skipped damaged records and byte runs skipped
+     */
+    public record Summary(long files, long filesRead, long chunks, long records, long skipped)
     {
     }
 
@@ -69,49 +80,126 @@ public final class EvtxDumper
      */
     public Summary dump(InputStream input, String displayName, OutputStream out, ProblemSink problems) throws IOException
     {
-        // What the stream finds while reading a chunk (a file cut short) travels with that chunk's
-        // output, so that it is reported after the problems of the chunks still in flight before it.
-        List<ReadProblem> streamProblems = new ArrayList<>();
-        EvtxChunkStream chunks = new EvtxChunkStream(input, displayName, streamProblems::add);
-        // Without a pool each chunk is done before the next is read, so one buffer serves them all.
-        byte[] buffer = pool == null ? new byte[EvtxChunk.SIZE] : null;
-        ArrayDeque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
-        long chunkCount = 0;
-        long records = 0;
-        long skipped = 0;
-        while (true) {
-            EvtxChunk chunk = chunks.next(buffer != null ? buffer : new byte[EvtxChunk.SIZE]);
-            if (chunk == null) {
-                break;
+        Pipeline pipeline = new Pipeline(out, problems);
+        pipeline.feed(input, displayName);
+        pipeline.drain(0);
+        out.flush();
+        return pipeline.summary();
+    }
+
+    /**
+     * Dumps files one after the other into one output, keeping chunks of the next files in flight
+     * while the last chunks of a file are decoded: with many small files, all threads stay busy. A
+     * file that cannot be opened or is not EVTX is reported ({@code IO_ERROR}, {@code UNKNOWN_FORMAT})
+     * in its place and skipped.
+     */
+    public Summary dumpAll(List<Path> files, OutputStream out, ProblemSink problems) throws IOException
+    {
+        Pipeline pipeline = new Pipeline(out, problems);
+        for (Path file : files) {
+            String displayName = file.toString();
+            try (InputStream input = Files.newInputStream(file)) {
+                pipeline.feed(input, displayName);
             }
-            chunkCount++;
-            boolean expected = chunks.expected(chunk);
-            List<ReadProblem> found = new ArrayList<>(streamProblems);
-            streamProblems.clear();
-            if (pool == null) {
-                ChunkOutput output = render(chunk, expected, displayName, found);
-                records += output.records;
-                skipped += output.skipped;
-                output.writeTo(out, problems, recordsWritten);
-                continue;
+            catch (EvtxFormatException e) {
+                pipeline.fail(new ReadProblem(SourcePosition.offset(displayName, 0), ProblemKind.UNKNOWN_FORMAT, e.getMessage()));
             }
-            inFlight.add(pool.submit(() -> render(chunk, expected, displayName, found)));
-            if (inFlight.size() >= window) {
-                ChunkOutput output = take(inFlight.poll());
-                records += output.records;
-                skipped += output.skipped;
-                output.writeTo(out, problems, recordsWritten);
+            catch (IOException e) {
+                pipeline.fail(new ReadProblem(SourcePosition.offset(displayName, 0), ProblemKind.IO_ERROR, "cannot read: " + e.getMessage()));
             }
         }
-        while (!inFlight.isEmpty()) {
-            ChunkOutput output = take(inFlight.poll());
+        pipeline.drain(0);
+        out.flush();
+        return pipeline.summary();
+    }
+
+    /** Chunks in flight, in file order, written out as they complete. */
+    private final class Pipeline
+    {
+        private final OutputStream out;
+        private final ProblemSink problems;
+        private final ArrayDeque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
+        // Without a pool each chunk is done before the next is read, so one buffer serves them all.
+        private final byte[] buffer = pool == null ? new byte[EvtxChunk.SIZE] : null;
+        private long files;
+        private long filesRead;
+        private long chunks;
+        private long records;
+        private long skipped;
+
+        Pipeline(OutputStream out, ProblemSink problems)
+        {
+            this.out = out;
+            this.problems = problems;
+        }
+
+        void feed(InputStream input, String displayName) throws IOException
+        {
+            files++;
+            // What the stream finds while reading a chunk (a file cut short) travels with that chunk's
+            // output, so that it is reported after the problems of the chunks still in flight before it.
+            List<ReadProblem> streamProblems = new ArrayList<>();
+            EvtxChunkStream stream = new EvtxChunkStream(input, displayName, streamProblems::add);
+            filesRead++;
+            while (true) {
+                EvtxChunk chunk = stream.next(buffer != null ? buffer : new byte[EvtxChunk.SIZE]);
+                if (chunk == null) {
+                    break;
+                }
+                chunks++;
+                boolean expected = stream.expected(chunk);
+                List<ReadProblem> found = new ArrayList<>(streamProblems);
+                streamProblems.clear();
+                if (pool == null) {
+                    write(render(chunk, expected, displayName, found));
+                }
+                else {
+                    inFlight.add(pool.submit(() -> render(chunk, expected, displayName, found)));
+                    drain(window);
+                }
+            }
+            if (!streamProblems.isEmpty()) {
+                ChunkOutput tail = new ChunkOutput(new byte[0], List.copyOf(streamProblems), 0, 0);
+                if (pool == null) {
+                    write(tail);
+                }
+                else {
+                    inFlight.add(CompletableFuture.completedFuture(tail));
+                }
+            }
+        }
+
+        /** A file that could not be read: its problem takes its place in the output's order. */
+        void fail(ReadProblem problem) throws IOException
+        {
+            ChunkOutput failure = new ChunkOutput(new byte[0], List.of(problem), 0, 0);
+            if (pool == null) {
+                write(failure);
+            }
+            else {
+                inFlight.add(CompletableFuture.completedFuture(failure));
+            }
+        }
+
+        /** Writes completed outputs from the head until at most {@code keep} are in flight. */
+        void drain(int keep) throws IOException
+        {
+            while (inFlight.size() > keep) {
+                write(take(inFlight.poll()));
+            }
+        }
+
+        private void write(ChunkOutput output) throws IOException
+        {
             records += output.records;
             skipped += output.skipped;
             output.writeTo(out, problems, recordsWritten);
         }
-        streamProblems.forEach(problems::report);
-        out.flush();
-        return new Summary(chunkCount, records, skipped);
+
+        Summary summary()
+        {
+            return new Summary(files, filesRead, chunks, records, skipped);
+        }
     }
 
     /** Decodes a chunk; its problems are appended to {@code problems}, which holds those met reading it. */

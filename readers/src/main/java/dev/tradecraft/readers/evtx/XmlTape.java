@@ -182,16 +182,7 @@ final class XmlTape
     private int add(int kind, int type, int offset, int length, String name) throws BinXmlException
     {
         if (size == kinds.length) {
-            if (size >= nodeLimit) {
-                throw new BinXmlException("record expands to more than " + nodeLimit + " XML nodes");
-            }
-            int grown = Math.min(nodeLimit, size * 2);
-            kinds = Arrays.copyOf(kinds, grown);
-            types = Arrays.copyOf(types, grown);
-            offsets = Arrays.copyOf(offsets, grown);
-            lengths = Arrays.copyOf(lengths, grown);
-            nexts = Arrays.copyOf(nexts, grown);
-            names = Arrays.copyOf(names, grown);
+            grow();
         }
         kinds[size] = kind;
         types[size] = type;
@@ -200,5 +191,20 @@ final class XmlTape
         nexts[size] = size + 1;
         names[size] = name;
         return size++;
+    }
+
+    // Apart from add() so that add() stays small enough to be inlined wherever nodes are written.
+    private void grow() throws BinXmlException
+    {
+        if (size >= nodeLimit) {
+            throw new BinXmlException("record expands to more than " + nodeLimit + " XML nodes");
+        }
+        int grown = Math.min(nodeLimit, size * 2);
+        kinds = Arrays.copyOf(kinds, grown);
+        types = Arrays.copyOf(types, grown);
+        offsets = Arrays.copyOf(offsets, grown);
+        lengths = Arrays.copyOf(lengths, grown);
+        nexts = Arrays.copyOf(nexts, grown);
+        names = Arrays.copyOf(names, grown);
     }
 }
