@@ -26,8 +26,8 @@ if [ ! -f "$out/world-$organisations.done" ]; then
   "$here/tradecraft" demo --workspace "$out" --organisations "$organisations" --windows-events evtx --quiet > /dev/null
   touch "$out/world-$organisations.done"
 fi
-jar="$here/cli/target/tradecraft.jar"
-java_opts=(-XX:+UseParallelGC -Xmn256m)
+# Through the launcher, with the JVM options a user gets (the quick JIT compiler below 1 GiB).
+tc="$here/tradecraft"
 
 measure() {
   local name="$1" dir="$2"
@@ -36,14 +36,14 @@ measure() {
   local files bytes records
   files="$(wc -l < "$list")"
   bytes="$(xargs cat < "$list" | wc -c)"
-  records="$(java "${java_opts[@]}" -jar "$jar" evtx dump "$dir" --format jsonl --quiet | wc -l)"
+  records="$("$tc" evtx dump "$dir" --format jsonl --quiet | wc -l)"
   echo "== $name: $files files, $records records, $((bytes / 1000000)) MB of .evtx, $(nproc) cores"
   hyperfine -w 1 -r "${RUNS:-5}" --export-json "$out/$name.json" \
     -n "evtxexport -f xml (one process per file)" "xargs -n 1 evtxexport -f xml < $list > /dev/null 2>&1" \
-    -n "tradecraft evtx dump --format xml, 1 thread" "java ${java_opts[*]} -jar $jar evtx dump $dir --format xml --threads 1 --quiet > /dev/null" \
-    -n "tradecraft evtx dump --format xml, all cores" "java ${java_opts[*]} -jar $jar evtx dump $dir --format xml --quiet > /dev/null" \
-    -n "tradecraft evtx dump --format jsonl, 1 thread" "java ${java_opts[*]} -jar $jar evtx dump $dir --format jsonl --threads 1 --quiet > /dev/null" \
-    -n "tradecraft evtx dump --format jsonl, all cores" "java ${java_opts[*]} -jar $jar evtx dump $dir --format jsonl --quiet > /dev/null" \
+    -n "tradecraft evtx dump --format xml, 1 thread" "$tc evtx dump $dir --format xml --threads 1 --quiet > /dev/null" \
+    -n "tradecraft evtx dump --format xml, all cores" "$tc evtx dump $dir --format xml --quiet > /dev/null" \
+    -n "tradecraft evtx dump --format jsonl, 1 thread" "$tc evtx dump $dir --format jsonl --threads 1 --quiet > /dev/null" \
+    -n "tradecraft evtx dump --format jsonl, all cores" "$tc evtx dump $dir --format jsonl --quiet > /dev/null" \
     > /dev/null
   jq -r --argjson records "$records" --argjson bytes "$bytes" '
     (.results[0].mean) as $base
