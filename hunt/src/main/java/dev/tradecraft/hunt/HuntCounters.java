@@ -27,6 +27,12 @@ public final class HuntCounters
         bytesDone.addAndGet(bytes);
     }
 
+    /** A part of a file was read; the file is counted done with its last part. */
+    void partDone(long bytes)
+    {
+        bytesDone.addAndGet(bytes);
+    }
+
     void addEvents(long count)
     {
         events.addAndGet(count);

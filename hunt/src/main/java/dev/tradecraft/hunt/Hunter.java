@@ -51,12 +51,18 @@ import dev.tradecraft.sigma.correlation.SigmaCorrelation;
  */
 public final class Hunter
 {
+    /** Chunks per part of a large EVTX file by default: 16 MiB, a few thousand events. */
+    private static final long PART_CHUNKS = 256;
+    private static final long EVTX_HEADER = 4096;
+    private static final long EVTX_CHUNK = 65536;
+
     // Workers publish event counts in batches to keep the counter off the hot path.
     private static final int COUNTER_BATCH = 4096;
 
     private final SigmaRuleset ruleset;
     private final IocMatcher iocs;
     private final int threads;
+    private final long partChunks;
     private final Map<SigmaRule, RuleRef> ruleRefs;
     private final CorrelationEngine correlations;
     private final Map<String, RuleRef> correlationRefs;
@@ -66,6 +72,7 @@ public final class Hunter
         this.ruleset = builder.ruleset;
         this.iocs = builder.iocs;
         this.threads = builder.threads;
+        this.partChunks = builder.partChunks;
         Map<SigmaRule, RuleRef> refs = new IdentityHashMap<>();
         for (SigmaRule rule : ruleset.rules()) {
             refs.put(rule, rule.ref());
@@ -117,16 +124,26 @@ public final class Hunter
         counters.plan(files.size(), bytes);
         ProblemSummary problems = new ProblemSummary();
 
+        List<Part> parts = new ArrayList<>(files.size());
+        for (LogFile file : files) {
+            parts.addAll(partsOf(file));
+        }
         List<FileResult> results = new ArrayList<>(files.size());
-        int poolSize = Math.max(1, Math.min(threads, files.size()));
+        int poolSize = Math.max(1, Math.min(threads, parts.size()));
         ExecutorService pool = Executors.newFixedThreadPool(poolSize, new HuntThreadFactory());
         try {
-            List<Future<FileResult>> futures = new ArrayList<>(files.size());
-            for (LogFile file : files) {
-                futures.add(pool.submit(() -> huntFile(file, problems, counters)));
+            List<Future<FileResult>> futures = new ArrayList<>(parts.size());
+            for (Part part : parts) {
+                futures.add(pool.submit(() -> huntPart(part, problems, counters)));
             }
-            for (Future<FileResult> future : futures) {
-                results.add(future.get());
+            FileResult partial = null;
+            for (int i = 0; i < parts.size(); i++) {
+                FileResult result = futures.get(i).get();
+                partial = partial == null ? result : partial.join(result);
+                if (parts.get(i).last()) {
+                    results.add(partial);
+                    partial = null;
+                }
             }
         }
         catch (InterruptedException e) {
@@ -159,12 +176,45 @@ public final class Hunter
         return new HuntResult(outcomes, hits, OrganisationAssessor.assess(organisations, hits), problems, events, elapsedNanos);
     }
 
-    private FileResult huntFile(LogFile file, ProblemSummary problems, HuntCounters counters)
+    /**
+     * A large plain EVTX file (at least two parts' worth) is hunted in parts of {@code partChunks}
+     * chunks, one worker each, as its chunks are independent: a domain controller's 4 GB Security
+     * log would otherwise keep one core busy and the others idle. Every other file is one part.
+     */
+    private List<Part> partsOf(LogFile file)
     {
+        if (threads == 1 || file.size() < EVTX_HEADER + 2 * partChunks * EVTX_CHUNK) {
+            return List.of(Part.whole(file));
+        }
+        long chunks;
+        try {
+            chunks = Readers.evtxChunkCount(file.path());
+        }
+        catch (IOException e) {
+            // Opening it again in the worker reports the problem properly.
+            return List.of(Part.whole(file));
+        }
+        if (chunks < 2 * partChunks) {
+            return List.of(Part.whole(file));
+        }
+        List<Part> parts = new ArrayList<>();
+        for (long first = 0; first < chunks; first += partChunks) {
+            boolean last = first + partChunks >= chunks;
+            // The last part reads on to the end, whatever the size said when the hunt started.
+            parts.add(new Part(file, first, last ? Long.MAX_VALUE : partChunks, last));
+        }
+        return parts;
+    }
+
+    private FileResult huntPart(Part part, ProblemSummary problems, HuntCounters counters)
+    {
+        LogFile file = part.file();
         List<Hit> hits = new ArrayList<>();
         long events = 0;
         long pending = 0;
-        try (EventReader reader = Readers.open(file.path(), file.displayName(), file.origin(), problems)) {
+        try (EventReader reader = part.isWhole()
+                ? Readers.open(file.path(), file.displayName(), file.origin(), problems)
+                : Readers.openEvtxChunks(file.path(), file.displayName(), file.origin(), problems, part.firstChunk(), part.chunkCount())) {
             Map<IocIndicator, Boolean> seenInEvent = new LinkedHashMap<>();
             while (reader.advance()) {
                 Event event = reader.current();
@@ -188,17 +238,17 @@ public final class Hunter
                 }
             }
             counters.addEvents(pending);
-            counters.fileDone(file.size());
+            done(part, counters);
             return new FileResult(FileOutcome.read(file, reader.format().name(), events, reader.linesOrRecordsSkipped()), hits);
         }
         catch (ReaderException e) {
             // Only opening throws this: the whole file is unreadable (binary, unknown format…).
-            counters.fileDone(file.size());
+            done(part, counters);
             return new FileResult(FileOutcome.skipped(file, e.problem().message()), List.of());
         }
         catch (IOException | RuntimeException e) {
             counters.addEvents(pending);
-            counters.fileDone(file.size());
+            done(part, counters);
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (events == 0) {
                 return new FileResult(FileOutcome.skipped(file, reason), List.of());
@@ -254,7 +304,64 @@ public final class Hunter
             .thenComparingLong(hit -> hit.position().index())
             .thenComparing(hit -> hit.rule().id());
 
-    private record FileResult(FileOutcome outcome, List<Hit> hits) {}
+    private static void done(Part part, HuntCounters counters)
+    {
+        long bytes = part.bytes();
+        if (part.last()) {
+            counters.fileDone(bytes);
+        }
+        else {
+            counters.partDone(bytes);
+        }
+    }
+
+    private record FileResult(FileOutcome outcome, List<Hit> hits)
+    {
+        /** This part's result followed by the next part's of the same file. */
+        FileResult join(FileResult next)
+        {
+            List<Hit> joined = new ArrayList<>(hits.size() + next.hits.size());
+            joined.addAll(hits);
+            joined.addAll(next.hits);
+            if (!outcome.wasRead()) {
+                return new FileResult(outcome, joined);
+            }
+            if (!next.outcome.wasRead()) {
+                return new FileResult(outcome, joined);
+            }
+            return new FileResult(FileOutcome.read(outcome.file(), outcome.format().orElseThrow(), outcome.events() + next.outcome.events(),
+                    outcome.skippedUnits() + next.outcome.skippedUnits()), joined);
+        }
+    }
+
+    /**
+     * A file, or the chunks {@code [firstChunk, firstChunk + chunkCount)} of a large EVTX file.
+     *
+     * @param last whether the file is done when this part is
+     */
+    private record Part(LogFile file, long firstChunk, long chunkCount, boolean last)
+    {
+        static Part whole(LogFile file)
+        {
+            return new Part(file, -1, 0, true);
+        }
+
+        boolean isWhole()
+        {
+            return firstChunk < 0;
+        }
+
+        /** Bytes of the file this part covers, for progress. */
+        long bytes()
+        {
+            if (isWhole()) {
+                return file.size();
+            }
+            long start = firstChunk == 0 ? 0 : EVTX_HEADER + firstChunk * EVTX_CHUNK;
+            long end = last ? file.size() : EVTX_HEADER + (firstChunk + chunkCount) * EVTX_CHUNK;
+            return Math.max(0, end - start);
+        }
+    }
 
     private static final class HuntThreadFactory implements ThreadFactory
     {
@@ -274,6 +381,7 @@ public final class Hunter
         private final SigmaRuleset ruleset;
         private IocMatcher iocs = IocMatcher.empty();
         private int threads = Runtime.getRuntime().availableProcessors();
+        private long partChunks = PART_CHUNKS;
         private List<SigmaCorrelation> correlations = List.of();
 
         private Builder(SigmaRuleset ruleset)
@@ -294,6 +402,14 @@ public final class Hunter
         public Builder correlations(List<SigmaCorrelation> correlations)
         {
             this.correlations = List.copyOf(requireNonNull(correlations, "correlations is null"));
+            return this;
+        }
+
+        /** Chunks per part when a large EVTX file is shared among workers (default 256, 16 MiB). */
+        public Builder evtxPartChunks(long partChunks)
+        {
+            checkArgument(partChunks >= 1, "partChunks must be at least 1: %s", partChunks);
+            this.partChunks = partChunks;
             return this;
         }
 

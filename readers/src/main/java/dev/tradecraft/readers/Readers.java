@@ -2,13 +2,18 @@ package dev.tradecraft.readers;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.SourcePosition;
+import dev.tradecraft.readers.evtx.EvtxFileHeader;
 import dev.tradecraft.readers.evtx.EvtxFormatException;
 import dev.tradecraft.readers.evtx.EvtxReader;
 import dev.tradecraft.readers.iis.W3cReader;
@@ -22,6 +27,9 @@ import dev.tradecraft.readers.json.WindowsJsonReader;
  */
 public final class Readers
 {
+    private static final byte[] EVTX_MAGIC = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
+    private static final int EVTX_CHUNK = 65536;
+
     private Readers() {}
 
     /** Says what format the file holds and why, without reading past its first 64 KiB. */
@@ -74,6 +82,52 @@ public final class Readers
             if (!success) {
                 closeQuietly(input);
             }
+        }
+    }
+
+    /**
+     * How many 64 KiB chunks a plain (uncompressed) EVTX file holds by its size, a last partial one
+     * included; 0 when the file is not one. Chunks decode independently, so a caller can split a
+     * large log among workers with {@link #openEvtxChunks}.
+     */
+    public static long evtxChunkCount(Path file) throws IOException
+    {
+        requireNonNull(file, "file is null");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(8);
+            if (!Arrays.equals(magic, EVTX_MAGIC)) {
+                return 0;
+            }
+        }
+        long chunkBytes = Files.size(file) - EvtxFileHeader.SIZE;
+        return chunkBytes <= 0 ? 0 : (chunkBytes + EVTX_CHUNK - 1) / EVTX_CHUNK;
+    }
+
+    /**
+     * Opens the chunks {@code [firstChunk, firstChunk + chunkCount)} of a plain EVTX file: one
+     * worker's part of a large log. Positions and problems are those of the whole file; the file
+     * header's problems are reported by the part that starts at chunk 0.
+     */
+    public static EventReader openEvtxChunks(Path file, String displayName, Origin origin, ProblemSink problems, long firstChunk,
+            long chunkCount) throws ReaderException
+    {
+        requireNonNull(file, "file is null");
+        InputStream in = null;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), EVTX_CHUNK);
+            return EvtxReader.chunks(in, displayName, origin, problems, firstChunk, chunkCount);
+        }
+        catch (IOException e) {
+            if (in != null) {
+                try {
+                    in.close();
+                }
+                catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            ProblemKind kind = e instanceof EvtxFormatException ? ProblemKind.TRUNCATED : ProblemKind.IO_ERROR;
+            throw new ReaderException(fileProblem(displayName, kind, describe(e)), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tradecraft.readers.evtx;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ final class EvtxChunkStream
     private long nextIndex;
     private long nextOffset = EvtxFileHeader.SIZE;
     private boolean ended;
+    private long chunksLeft = Long.MAX_VALUE;
 
     /**
      * Reads the header.
@@ -34,6 +36,15 @@ final class EvtxChunkStream
      * @throws EvtxFormatException when the input does not start with an EVTX header
      */
     EvtxChunkStream(InputStream input, String displayName, ProblemSink problems) throws IOException
+    {
+        this(input, displayName, problems, true);
+    }
+
+    /**
+     * @param reportHeader whether to report what is wrong with the file header (a part of a file
+     *        read by one of several workers leaves that to the part that starts the file)
+     */
+    EvtxChunkStream(InputStream input, String displayName, ProblemSink problems, boolean reportHeader) throws IOException
     {
         this.input = requireNonNull(input, "input is null");
         this.displayName = requireNonNull(displayName, "displayName is null");
@@ -47,11 +58,13 @@ final class EvtxChunkStream
             throw new EvtxFormatException("EVTX file ends inside its header, after " + read + " bytes");
         }
         header = EvtxFileHeader.parse(block);
-        if (!header.checksumValid()) {
+        if (!header.checksumValid() && reportHeader) {
             report(0, ProblemKind.BAD_CHECKSUM, "file header checksum does not match; chunks read anyway");
         }
         if (read < block.length) {
-            report(read, ProblemKind.TRUNCATED, "file ends inside its 4096-byte header; no chunks");
+            if (reportHeader) {
+                report(read, ProblemKind.TRUNCATED, "file ends inside its 4096-byte header; no chunks");
+            }
             ended = true;
         }
     }
@@ -59,6 +72,29 @@ final class EvtxChunkStream
     EvtxFileHeader header()
     {
         return header;
+    }
+
+    /**
+     * Limits the stream to the chunks {@code [first, first + count)}, skipping to the first without
+     * reading what lies before it: one part of a large file for one worker. The end of the file is
+     * only reported by the part that reaches it.
+     */
+    void restrict(long first, long count) throws IOException
+    {
+        if (first < 0 || count < 1) {
+            throw new IllegalArgumentException("chunks " + first + " + " + count);
+        }
+        if (first > 0 && !ended) {
+            try {
+                input.skipNBytes(first * EvtxChunk.SIZE);
+            }
+            catch (EOFException e) {
+                ended = true;
+            }
+            nextIndex = first;
+            nextOffset = EvtxFileHeader.SIZE + first * EvtxChunk.SIZE;
+        }
+        chunksLeft = count;
     }
 
     /** Whether the header counts the chunk: an all-zero chunk it counts is damage, one past its count is unused space. */
@@ -70,9 +106,10 @@ final class EvtxChunkStream
     /** The next chunk read into {@code buffer} (65,536 bytes or more), or null at the end of the input. */
     EvtxChunk next(byte[] buffer) throws IOException
     {
-        if (ended) {
+        if (ended || chunksLeft == 0) {
             return null;
         }
+        chunksLeft--;
         int read = input.readNBytes(buffer, 0, EvtxChunk.SIZE);
         if (read < EvtxChunk.SIZE) {
             ended = true;

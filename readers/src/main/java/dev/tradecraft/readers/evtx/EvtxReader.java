@@ -52,12 +52,33 @@ public final class EvtxReader implements EventReader
      */
     public EvtxReader(InputStream input, String displayName, Origin origin, ProblemSink problems) throws IOException
     {
+        this(input, displayName, origin, problems, true);
+    }
+
+    private EvtxReader(InputStream input, String displayName, Origin origin, ProblemSink problems, boolean reportHeader)
+            throws IOException
+    {
         this.input = requireNonNull(input, "input is null");
         this.displayName = requireNonNull(displayName, "displayName is null");
         this.origin = requireNonNull(origin, "origin is null");
         this.problems = requireNonNull(problems, "problems is null");
-        this.chunks = new EvtxChunkStream(input, displayName, problems);
+        this.chunks = new EvtxChunkStream(input, displayName, problems, reportHeader);
         this.decoder = new ChunkDecoder();
+    }
+
+    /**
+     * A reader of the chunks {@code [firstChunk, firstChunk + chunkCount)} only, so that workers can
+     * share one large file; problems of the file header are reported by the part that starts at
+     * chunk 0, the end of the file by the part that reaches it.
+     *
+     * @throws EvtxFormatException when the input is not an EVTX file
+     */
+    public static EvtxReader chunks(InputStream input, String displayName, Origin origin, ProblemSink problems, long firstChunk,
+            long chunkCount) throws IOException
+    {
+        EvtxReader reader = new EvtxReader(input, displayName, origin, problems, firstChunk == 0);
+        reader.chunks.restrict(firstChunk, chunkCount);
+        return reader;
     }
 
     @Override
