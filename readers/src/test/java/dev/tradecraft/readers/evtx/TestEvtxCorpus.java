@@ -31,6 +31,7 @@ import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.readers.EventReader;
 import dev.tradecraft.readers.LogFormat;
+import dev.tradecraft.readers.ProblemKind;
 import dev.tradecraft.readers.ReadProblem;
 import dev.tradecraft.readers.Readers;
 import dev.tradecraft.readers.json.WindowsJsonReader;
@@ -161,6 +162,46 @@ public class TestEvtxCorpus
             assertEquals(List.of(), problems);
             assertEquals(3, ids.size(), ids.toString());
         }
+    }
+
+    /** Chunk ranges of one file read by separate readers give, together, what one reader gives. */
+    @Test
+    public void testChunkRangesTogetherReadTheWholeFile(@TempDir Path dir) throws Exception
+    {
+        List<Path> files = evtxFiles();
+        Path combined = dir.resolve("Combined.evtx");
+        try (OutputStream out = Files.newOutputStream(combined)) {
+            byte[] header = Files.readAllBytes(files.get(0));
+            header[124] ^= 1; // a header problem, to be reported once, by the range that starts the file
+            out.write(header, 0, 4096);
+            for (Path file : files.subList(0, 40)) {
+                out.write(Files.readAllBytes(file), 4096, 65536);
+            }
+            out.write(Files.readAllBytes(files.get(40)), 4096, 1000); // and a cut at the end
+        }
+        Origin origin = new Origin("acme", "dc01");
+        List<ReadProblem> wholeProblems = new ArrayList<>();
+        List<String> whole = new ArrayList<>();
+        try (EventReader reader = Readers.open(combined, "c", origin, wholeProblems::add)) {
+            while (reader.advance()) {
+                whole.add(reader.current().fields().asMap().toString());
+            }
+        }
+        assertEquals(41, Readers.evtxChunkCount(combined));
+        List<ReadProblem> partProblems = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (long first = 0; first < 41; first += 7) {
+            long count = first + 7 >= 41 ? Long.MAX_VALUE : 7;
+            try (EventReader reader = Readers.openEvtxChunks(combined, "c", origin, partProblems::add, first, count)) {
+                while (reader.advance()) {
+                    parts.add(reader.current().fields().asMap().toString());
+                }
+            }
+        }
+        assertTrue(whole.size() > 40, whole.size() + " events");
+        assertEquals(whole, parts);
+        assertEquals(List.of(ProblemKind.BAD_CHECKSUM, ProblemKind.TRUNCATED), wholeProblems.stream().map(ReadProblem::kind).toList());
+        assertEquals(wholeProblems, partProblems);
     }
 
     static List<Path> evtxFiles() throws IOException
