@@ -15,8 +15,13 @@ final class CountProgress implements AutoCloseable
     private final Thread thread;
     private volatile boolean running = true;
 
-    private CountProgress(String verb, String noun, AtomicLong count, PrintWriter err, boolean enabled)
+    private final AtomicLong bytesDone;
+    private final long bytesTotal;
+
+    private CountProgress(String verb, String noun, AtomicLong count, AtomicLong bytesDone, long bytesTotal, PrintWriter err, boolean enabled)
     {
+        this.bytesDone = bytesDone;
+        this.bytesTotal = bytesTotal;
         this.verb = verb;
         this.noun = noun;
         this.count = count;
@@ -33,7 +38,14 @@ final class CountProgress implements AutoCloseable
 
     static CountProgress start(String verb, String noun, AtomicLong count, PrintWriter err, boolean enabled)
     {
-        return new CountProgress(verb, noun, count, err, enabled);
+        return new CountProgress(verb, noun, count, new AtomicLong(), 0, err, enabled);
+    }
+
+    /** With an ETA from the share of {@code bytesTotal} input bytes done so far. */
+    static CountProgress start(String verb, String noun, AtomicLong count, AtomicLong bytesDone, long bytesTotal, PrintWriter err,
+            boolean enabled)
+    {
+        return new CountProgress(verb, noun, count, bytesDone, bytesTotal, err, enabled);
     }
 
     private void run()
@@ -53,8 +65,13 @@ final class CountProgress implements AutoCloseable
     {
         double seconds = (System.nanoTime() - started) / 1e9;
         long done = count.get();
-        err.print(String.format(Locale.ROOT, "\r%s: %s %s · %s %s/s\u001b[K", verb, ProgressLine.compact(done), noun,
-                ProgressLine.compact((long) (seconds > 0 ? done / seconds : 0)), noun));
+        String eta = "";
+        long bytes = bytesDone.get();
+        if (bytes > 0 && bytesTotal > bytes) {
+            eta = String.format(Locale.ROOT, " · ETA %.0fs", seconds * (bytesTotal - bytes) / bytes);
+        }
+        err.print(String.format(Locale.ROOT, "\r%s: %s %s · %s %s/s%s\u001b[K", verb, ProgressLine.compact(done), noun,
+                ProgressLine.compact((long) (seconds > 0 ? done / seconds : 0)), noun, eta));
         err.flush();
     }
 

@@ -82,8 +82,18 @@ final class EvtxDumpCommand implements Callable<Integer>
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
         OutputStream target = out != null ? Files.newOutputStream(out) : System.out;
         OutputStream sink = new BufferedOutputStream(target, 1 << 20);
-        try (CountProgress progress = CountProgress.start("dumping", "records", records, stderr, ProgressLine.wanted(quiet))) {
-            EvtxDumper dumper = new EvtxDumper(dumperFormat(), pool, threads, records);
+        AtomicLong bytesDone = new AtomicLong();
+        long bytesTotal = 0;
+        for (Path file : files) {
+            try {
+                bytesTotal += Files.size(file);
+            }
+            catch (IOException e) {
+                // Reported when the file is read; it only makes the ETA a little short.
+            }
+        }
+        try (CountProgress progress = CountProgress.start("dumping", "records", records, bytesDone, bytesTotal, stderr, ProgressLine.wanted(quiet))) {
+            EvtxDumper dumper = new EvtxDumper(dumperFormat(), pool, threads, records, bytesDone);
             EvtxDumper.Summary summary = dumper.dumpAll(files, sink, problem -> print(stderr, problem, problems));
             skipped = summary.skipped();
             read = (int) summary.filesRead();

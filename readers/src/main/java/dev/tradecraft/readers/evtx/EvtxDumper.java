@@ -58,6 +58,7 @@ public final class EvtxDumper
     // Output is built per thread in one growing buffer, then copied out at its final size.
     private final ThreadLocal<Utf8Sink> sinks = ThreadLocal.withInitial(() -> new Utf8Sink(64 * 1024));
     private final AtomicLong recordsWritten;
+    private final AtomicLong bytesDone;
 
     /**
      * @param pool decodes chunks; null decodes on the calling thread
@@ -66,7 +67,16 @@ public final class EvtxDumper
      */
     public EvtxDumper(Format format, ExecutorService pool, int threads, AtomicLong recordsWritten)
     {
+        this(format, pool, threads, recordsWritten, new AtomicLong());
+    }
+
+    /**
+     * @param bytesDone counts the bytes of .evtx whose output is written, for an ETA
+     */
+    public EvtxDumper(Format format, ExecutorService pool, int threads, AtomicLong recordsWritten, AtomicLong bytesDone)
+    {
         this.recordsWritten = requireNonNull(recordsWritten, "recordsWritten is null");
+        this.bytesDone = requireNonNull(bytesDone, "bytesDone is null");
         this.format = requireNonNull(format, "format is null");
         this.pool = pool;
         this.window = Math.max(1, threads) * 4;
@@ -159,7 +169,7 @@ public final class EvtxDumper
                 }
             }
             if (!streamProblems.isEmpty()) {
-                ChunkOutput tail = new ChunkOutput(new byte[0], List.copyOf(streamProblems), 0, 0);
+                ChunkOutput tail = new ChunkOutput(new byte[0], List.copyOf(streamProblems), 0, 0, 0);
                 if (pool == null) {
                     write(tail);
                 }
@@ -172,7 +182,7 @@ public final class EvtxDumper
         /** A file that could not be read: its problem takes its place in the output's order. */
         void fail(ReadProblem problem) throws IOException
         {
-            ChunkOutput failure = new ChunkOutput(new byte[0], List.of(problem), 0, 0);
+            ChunkOutput failure = new ChunkOutput(new byte[0], List.of(problem), 0, 0, 0);
             if (pool == null) {
                 write(failure);
             }
@@ -194,6 +204,7 @@ public final class EvtxDumper
             records += output.records;
             skipped += output.skipped;
             output.writeTo(out, problems, recordsWritten);
+            bytesDone.addAndGet(output.bytesRead);
         }
 
         Summary summary()
@@ -224,7 +235,7 @@ public final class EvtxDumper
             }
             records++;
         }
-        return new ChunkOutput(text.toByteArray(), problems, records, decoder.skipped() - before);
+        return new ChunkOutput(text.toByteArray(), problems, records, decoder.skipped() - before, chunk.limit());
     }
 
     private static ChunkOutput take(Future<ChunkOutput> future) throws IOException
@@ -245,7 +256,7 @@ public final class EvtxDumper
         }
     }
 
-    private record ChunkOutput(byte[] bytes, List<ReadProblem> problems, long records, long skipped)
+    private record ChunkOutput(byte[] bytes, List<ReadProblem> problems, long records, long skipped, long bytesRead)
     {
         void writeTo(OutputStream out, ProblemSink sink, AtomicLong written) throws IOException
         {
