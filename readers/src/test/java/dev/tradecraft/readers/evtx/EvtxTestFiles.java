@@ -181,6 +181,25 @@ final class EvtxTestFiles
         return start + at;
     }
 
+    /** The file read by one reader per run of {@code partChunks} chunks, as a hunt's workers share a large log. */
+    static Read readInParts(byte[] file, long partChunks) throws IOException
+    {
+        List<Event> events = new ArrayList<>();
+        List<ReadProblem> problems = new ArrayList<>();
+        long skipped = 0;
+        long chunks = Math.max(0, ((long) file.length - HEADER + CHUNK - 1) / CHUNK);
+        for (long first = 0; first == 0 || first < chunks; first += partChunks) {
+            long count = first + partChunks >= chunks ? Long.MAX_VALUE : partChunks;
+            try (EvtxReader reader = EvtxReader.chunks(new ByteArrayInputStream(file), NAME, ORIGIN, problems::add, first, count)) {
+                while (reader.advance()) {
+                    events.add(reader.current());
+                }
+                skipped += reader.linesOrRecordsSkipped();
+            }
+        }
+        return new Read(events, problems, skipped);
+    }
+
     static Read read(byte[] file) throws IOException
     {
         List<Event> events = new ArrayList<>();

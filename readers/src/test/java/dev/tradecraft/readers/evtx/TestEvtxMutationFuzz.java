@@ -124,6 +124,10 @@ public class TestEvtxMutationFuzz
         EvtxTestFiles.Dump xml = EvtxTestFiles.dump(mutant, EvtxDumper.Format.XML, null, 1);
         assertEquals(lines.size(), xml.text().split("<\\?xml ", -1).length - 1, "XML records");
         checkChunksAlone(damaged, lines);
+        EvtxTestFiles.Read parts = EvtxTestFiles.readInParts(mutant, 2);
+        assertEquals(read.events(), parts.events(), "events read whole and in parts of two chunks");
+        assertEquals(read.problems(), parts.problems(), "problems read whole and in parts of two chunks");
+        assertEquals(read.skipped(), parts.skipped(), "records skipped whole and in parts");
     }
 
     /**
