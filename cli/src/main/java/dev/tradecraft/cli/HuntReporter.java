@@ -59,6 +59,10 @@ final class HuntReporter
                 err.println("  e.g. " + TerminalText.safe(example.toString()));
             }
         }
+        if (result.untimedCorrelationMatches() > 0) {
+            err.println(String.format(Locale.ROOT, "correlations: %,d matches of the rules they count have no event time and were left out",
+                    result.untimedCorrelationMatches()));
+        }
         err.println(String.format(Locale.ROOT, "read %d files (%d skipped), %,d events in %.1f s (%,.0f events/s); %d rules, %d indicators; %,d hits",
                 result.filesRead(), skipped.size(), result.events(), result.elapsedNanos() / 1e9, result.eventsPerSecond(),
                 content.rulesInUse(), content.iocs().indicators().size(), result.hits().size()));

@@ -10,9 +10,12 @@ import dev.tradecraft.hunt.verdict.OrganisationVerdict;
 /**
  * Everything a hunt found: what happened to each file, the hits in a stable order, the verdict per
  * organisation, the read problems, and how long it took.
+ *
+ * @param untimedCorrelationMatches matches of rules that correlation rules count, left out of the
+ *        correlations because their event has no time
  */
 public record HuntResult(List<FileOutcome> files, List<Hit> hits, List<OrganisationVerdict> organisations,
-        ProblemSummary problems, long events, long elapsedNanos)
+        ProblemSummary problems, long events, long elapsedNanos, long untimedCorrelationMatches)
 {
     public HuntResult
     {

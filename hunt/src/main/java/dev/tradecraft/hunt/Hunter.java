@@ -170,10 +170,14 @@ public final class Hunter
                         .add(result.outcome().file().origin().host());
             }
         }
+        long untimed = correlations.isEmpty() ? 0 : hits.stream()
+                .filter(hit -> hit.rule().kind() == RuleRef.Kind.SIGMA && correlations.baseRuleIds().contains(hit.rule().id()))
+                .filter(hit -> hit.event().time().isEmpty())
+                .count();
         hits = correlate(hits);
         hits.sort(HIT_ORDER);
         long elapsedNanos = System.nanoTime() - started;
-        return new HuntResult(outcomes, hits, OrganisationAssessor.assess(organisations, hits), problems, events, elapsedNanos);
+        return new HuntResult(outcomes, hits, OrganisationAssessor.assess(organisations, hits), problems, events, elapsedNanos, untimed);
     }
 
     /**

@@ -158,4 +158,20 @@ class TestHunterCorrelations
         }
         assertTrue(single.size() > 5, single.toString());
     }
+
+    /** Matches without an event time cannot take part in a window; the hunt counts and says so. */
+    @Test
+    void testUntimedMatchesAreCountedNotCorrelated() throws IOException
+    {
+        assertEquals(0, hunt(BRUTE_FORCE, 1).untimedCorrelationMatches());
+        List<String> untimed = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            untimed.add("{\"EventID\": 4625, \"Channel\": \"Security\", \"TargetUserName\": \"carol\"}");
+        }
+        untimed.add("{\"EventID\": 4624, \"Channel\": \"Security\", \"TargetUserName\": \"carol\"}");
+        write(logs.resolve("contoso/dc03/security.json"), untimed);
+        HuntResult result = hunt(BRUTE_FORCE, 2);
+        assertEquals(7, result.untimedCorrelationMatches());
+        assertEquals(1, result.hits().size(), "carol's burst has no times, so no correlation: " + result.hits());
+    }
 }

@@ -55,6 +55,7 @@ public final class SummaryJson
             generator.writeNumberField("files_skipped", result.filesSkipped().size());
             generator.writeNumberField("events", result.events());
             generator.writeNumberField("hits", result.hits().size());
+            generator.writeNumberField("correlation_matches_untimed", result.untimedCorrelationMatches());
             generator.writeNumberField("rules_loaded", rulesLoaded);
             generator.writeNumberField("rules_not_loaded", rulesNotLoaded);
             generator.writeNumberField("indicators", indicators);
