@@ -92,9 +92,12 @@ final class EvtxDumpCommand implements Callable<Integer>
                 // Reported when the file is read; it only makes the ETA a little short.
             }
         }
-        try (CountProgress progress = CountProgress.start("dumping", "records", records, bytesDone, bytesTotal, stderr, ProgressLine.wanted(quiet))) {
+        boolean showProgress = ProgressLine.wanted(quiet);
+        // On a terminal a problem line first clears the progress line it lands on; elsewhere it is plain text.
+        String lineStart = showProgress ? "\r\u001b[K" : "";
+        try (CountProgress progress = CountProgress.start("dumping", "records", records, bytesDone, bytesTotal, stderr, showProgress)) {
             EvtxDumper dumper = new EvtxDumper(dumperFormat(), pool, threads, records, bytesDone);
-            EvtxDumper.Summary summary = dumper.dumpAll(files, sink, problem -> print(stderr, problem, problems));
+            EvtxDumper.Summary summary = dumper.dumpAll(files, sink, problem -> print(stderr, lineStart, problem, problems));
             skipped = summary.skipped();
             read = (int) summary.filesRead();
         }
@@ -125,10 +128,10 @@ final class EvtxDumpCommand implements Callable<Integer>
         };
     }
 
-    private static void print(PrintWriter stderr, ReadProblem problem, Map<ProblemKind, Long> counts)
+    private static void print(PrintWriter stderr, String lineStart, ReadProblem problem, Map<ProblemKind, Long> counts)
     {
         counts.merge(problem.kind(), 1L, Long::sum);
-        stderr.println("\r\u001b[K" + TerminalText.safe(problem.toString()));
+        stderr.println(lineStart + TerminalText.safe(problem.toString()));
         stderr.flush();
     }
 

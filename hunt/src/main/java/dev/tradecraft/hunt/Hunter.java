@@ -53,8 +53,8 @@ public final class Hunter
 {
     /** Chunks per part of a large EVTX file by default: 16 MiB, a few thousand events. */
     private static final long PART_CHUNKS = 256;
-    private static final long EVTX_HEADER = 4096;
-    private static final long EVTX_CHUNK = 65536;
+    /** A chunk of an EVTX file is 64 KiB; smaller files are not worth opening to count chunks. */
+    private static final long EVTX_CHUNK_BYTES = 65536;
 
     // Workers publish event counts in batches to keep the counter off the hot path.
     private static final int COUNTER_BATCH = 4096;
@@ -170,14 +170,11 @@ public final class Hunter
                         .add(result.outcome().file().origin().host());
             }
         }
-        long untimed = correlations.isEmpty() ? 0 : hits.stream()
-                .filter(hit -> hit.rule().kind() == RuleRef.Kind.SIGMA && correlations.baseRuleIds().contains(hit.rule().id()))
-                .filter(hit -> hit.event().time().isEmpty())
-                .count();
-        hits = correlate(hits);
+        Correlated correlated = correlate(hits);
+        hits = correlated.hits();
         hits.sort(HIT_ORDER);
         long elapsedNanos = System.nanoTime() - started;
-        return new HuntResult(outcomes, hits, OrganisationAssessor.assess(organisations, hits), problems, events, elapsedNanos, untimed);
+        return new HuntResult(outcomes, hits, OrganisationAssessor.assess(organisations, hits), problems, events, elapsedNanos, correlated.untimed());
     }
 
     /**
@@ -187,7 +184,7 @@ public final class Hunter
      */
     private List<Part> partsOf(LogFile file)
     {
-        if (threads == 1 || file.size() < EVTX_HEADER + 2 * partChunks * EVTX_CHUNK) {
+        if (threads == 1 || file.size() < 2 * partChunks * EVTX_CHUNK_BYTES) {
             return List.of(Part.whole(file));
         }
         long chunks;
@@ -205,9 +202,16 @@ public final class Hunter
         for (long first = 0; first < chunks; first += partChunks) {
             boolean last = first + partChunks >= chunks;
             // The last part reads on to the end, whatever the size said when the hunt started.
-            parts.add(new Part(file, first, last ? Long.MAX_VALUE : partChunks, last));
+            long bytes = file.size() * Math.min(partChunks, chunks - first) / chunks;
+            parts.add(new Part(file, first, last ? Long.MAX_VALUE : partChunks, last, bytes));
         }
         return parts;
+    }
+
+    /** Where each part of {@code file} starts, in chunks; one -1 for a file hunted whole. */
+    List<Long> partStarts(LogFile file)
+    {
+        return partsOf(file).stream().map(Part::firstChunk).toList();
     }
 
     private FileResult huntPart(Part part, ProblemSummary problems, HuntCounters counters)
@@ -269,17 +273,21 @@ public final class Hunter
      * time, which the engine's own sort gives whatever order the workers finished in. Matches of
      * rules that only feed correlations (no {@code generate: true}) are not reported themselves.
      */
-    private List<Hit> correlate(List<Hit> found)
+    private Correlated correlate(List<Hit> found)
     {
         if (correlations.isEmpty()) {
-            return found;
+            return new Correlated(found, 0);
         }
         List<RuleMatch> matches = new ArrayList<>();
         List<Hit> reported = new ArrayList<>(found.size());
+        long untimed = 0;
         for (Hit hit : found) {
             boolean sigma = hit.rule().kind() == RuleRef.Kind.SIGMA;
             if (sigma && correlations.baseRuleIds().contains(hit.rule().id())) {
                 matches.add(new RuleMatch(hit.rule().id(), hit.event(), hit.matchedFields()));
+                if (hit.event().time().isEmpty()) {
+                    untimed++;
+                }
             }
             if (!sigma || correlations.reportsOwnMatches(hit.rule().id())) {
                 reported.add(hit);
@@ -291,8 +299,11 @@ public final class Hunter
                 reported.add(new Hit(correlationRefs.get(id), hit.event(), hit.fields()));
             }
         }
-        return reported;
+        return new Correlated(reported, untimed);
     }
+
+    /** The hits to report, and how many base matches the correlations left out for want of a time. */
+    private record Correlated(List<Hit> hits, long untimed) {}
 
     private RuleRef refOf(SigmaRule rule)
     {
@@ -342,12 +353,13 @@ public final class Hunter
      * A file, or the chunks {@code [firstChunk, firstChunk + chunkCount)} of a large EVTX file.
      *
      * @param last whether the file is done when this part is
+     * @param bytes its share of the file's size, for progress
      */
-    private record Part(LogFile file, long firstChunk, long chunkCount, boolean last)
+    private record Part(LogFile file, long firstChunk, long chunkCount, boolean last, long bytes)
     {
         static Part whole(LogFile file)
         {
-            return new Part(file, -1, 0, true);
+            return new Part(file, -1, 0, true, file.size());
         }
 
         boolean isWhole()
@@ -355,16 +367,6 @@ public final class Hunter
             return firstChunk < 0;
         }
 
-        /** Bytes of the file this part covers, for progress. */
-        long bytes()
-        {
-            if (isWhole()) {
-                return file.size();
-            }
-            long start = firstChunk == 0 ? 0 : EVTX_HEADER + firstChunk * EVTX_CHUNK;
-            long end = last ? file.size() : EVTX_HEADER + (firstChunk + chunkCount) * EVTX_CHUNK;
-            return Math.max(0, end - start);
-        }
     }
 
     private static final class HuntThreadFactory implements ThreadFactory

@@ -2,18 +2,15 @@ package dev.tradecraft.readers;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import dev.tradecraft.core.Origin;
 import dev.tradecraft.core.SourcePosition;
-import dev.tradecraft.readers.evtx.EvtxFileHeader;
 import dev.tradecraft.readers.evtx.EvtxFormatException;
 import dev.tradecraft.readers.evtx.EvtxReader;
 import dev.tradecraft.readers.iis.W3cReader;
@@ -27,9 +24,6 @@ import dev.tradecraft.readers.json.WindowsJsonReader;
  */
 public final class Readers
 {
-    private static final byte[] EVTX_MAGIC = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
-    private static final int EVTX_CHUNK = 65536;
-
     private Readers() {}
 
     /** Says what format the file holds and why, without reading past its first 64 KiB. */
@@ -92,15 +86,7 @@ public final class Readers
      */
     public static long evtxChunkCount(Path file) throws IOException
     {
-        requireNonNull(file, "file is null");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(8);
-            if (!Arrays.equals(magic, EVTX_MAGIC)) {
-                return 0;
-            }
-        }
-        long chunkBytes = Files.size(file) - EvtxFileHeader.SIZE;
-        return chunkBytes <= 0 ? 0 : (chunkBytes + EVTX_CHUNK - 1) / EVTX_CHUNK;
+        return EvtxReader.chunkCount(file);
     }
 
     /**
@@ -114,7 +100,8 @@ public final class Readers
         requireNonNull(file, "file is null");
         InputStream in = null;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), EVTX_CHUNK);
+            // No buffer: the reader takes whole 64 KiB chunks, and skips to its first without reading.
+            in = Files.newInputStream(file);
             return EvtxReader.chunks(in, displayName, origin, problems, firstChunk, chunkCount);
         }
         catch (IOException e) {

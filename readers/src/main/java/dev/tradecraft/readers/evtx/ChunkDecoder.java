@@ -62,7 +62,6 @@ final class ChunkDecoder
     private int recordsEnd;
     private long skipped;
 
-    private int recordOffset;
     private long recordId;
     private long writtenTime;
 
@@ -147,7 +146,6 @@ final class ChunkDecoder
                 continue;
             }
             cursor = offset + (int) size;
-            recordOffset = offset;
             recordId = LittleEndian.i64(data, offset + 8);
             writtenTime = LittleEndian.i64(data, offset + 16);
             try {
@@ -184,11 +182,6 @@ final class ChunkDecoder
     long writtenTime()
     {
         return writtenTime;
-    }
-
-    long recordFileOffset()
-    {
-        return chunk.fileOffset() + recordOffset;
     }
 
     /** Damaged records and byte runs skipped so far, over every chunk loaded. */

@@ -79,15 +79,6 @@ final class EvtxChunk
         return true;
     }
 
-    long firstRecordId()
-    {
-        return LittleEndian.i64(data, 24);
-    }
-
-    long lastRecordId()
-    {
-        return LittleEndian.i64(data, 32);
-    }
 
     /** Where the records end by the header, or -1 when that offset cannot be right. */
     int freeSpaceOffset()

@@ -69,11 +69,6 @@ final class EvtxChunkStream
         }
     }
 
-    EvtxFileHeader header()
-    {
-        return header;
-    }
-
     /**
      * Limits the stream to the chunks {@code [first, first + count)}, skipping to the first without
      * reading what lies before it: one part of a large file for one worker. The end of the file is

@@ -1,8 +1,5 @@
 package dev.tradecraft.readers.evtx;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.tradecraft.readers.windows.WindowsFields;
 import dev.tradecraft.readers.windows.WindowsFields.Section;
 
@@ -38,7 +35,7 @@ final class EvtxEventMapper
         if (record.hasText(from, to)) {
             fields.put("#text", record.text(from, to), Section.OTHER);
         }
-        Keys keys = new Keys();
+        ChildKeys keys = new ChildKeys();
         for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
             String key = keys.key(tape.name(child));
             switch (key) {
@@ -111,7 +108,7 @@ final class EvtxEventMapper
         boolean container = isContainer(record.name(element));
         boolean named = container && record.hasNamedData(from, to);
         boolean positional = false;
-        Keys keys = new Keys();
+        ChildKeys keys = new ChildKeys();
         for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
             String name = tape.name(child);
             if (container && name.equals("Data")) {
@@ -150,7 +147,7 @@ final class EvtxEventMapper
         }
         boolean named = record.hasNamedData(from, to);
         boolean positional = false;
-        Keys keys = new Keys();
+        ChildKeys keys = new ChildKeys();
         for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
             String name = tape.name(child);
             if (name.equals("Data")) {
@@ -219,26 +216,4 @@ final class EvtxEventMapper
         return name.equals("EventData") || name.equals("UserData");
     }
 
-    /** JSON keys of one object's children: a repeated name gets {@code _1}, {@code _2}…, as evtx_dump writes them. */
-    private static final class Keys
-    {
-        private List<String> names;
-        private List<int[]> counts;
-
-        String key(String name)
-        {
-            if (names == null) {
-                names = new ArrayList<>(4);
-                counts = new ArrayList<>(4);
-            }
-            int index = names.indexOf(name);
-            if (index < 0) {
-                names.add(name);
-                counts.add(new int[] {1});
-                return name;
-            }
-            int suffix = counts.get(index)[0]++;
-            return name + "_" + suffix;
-        }
-    }
 }

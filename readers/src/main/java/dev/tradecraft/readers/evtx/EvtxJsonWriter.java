@@ -1,8 +1,5 @@
 package dev.tradecraft.readers.evtx;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Writes a record in the JSON shape of evtx_dump ({@code {"Event":{"#attributes":…,"System":…,
@@ -99,8 +96,7 @@ final class EvtxJsonWriter
         }
         boolean named = container && record.hasNamedData(from, to);
         boolean positionalWritten = false;
-        List<String> seen = null;
-        int[] counts = null;
+        ChildKeys keys = new ChildKeys();
         for (int child = record.childAtOrAfter(from, to); child >= 0; child = record.childAtOrAfter(tape.next(child), to)) {
             String name = tape.name(child);
             if (container && name.equals("Data")) {
@@ -120,23 +116,7 @@ final class EvtxJsonWriter
                 }
                 continue;
             }
-            if (seen == null) {
-                seen = new ArrayList<>();
-                counts = new int[8];
-            }
-            int index = seen.indexOf(name);
-            int suffix = 0;
-            if (index < 0) {
-                seen.add(name);
-                if (seen.size() > counts.length) {
-                    counts = Arrays.copyOf(counts, counts.length * 2);
-                }
-                counts[seen.size() - 1] = 1;
-            }
-            else {
-                suffix = counts[index]++;
-            }
-            key(suffix == 0 ? name : name + "_" + suffix);
+            key(keys.key(name));
             element(record, child, name.equals("EventData") || name.equals("UserData"));
         }
         close('}');

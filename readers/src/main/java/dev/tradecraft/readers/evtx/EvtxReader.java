@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -64,6 +66,24 @@ public final class EvtxReader implements EventReader
         this.problems = requireNonNull(problems, "problems is null");
         this.chunks = new EvtxChunkStream(input, displayName, problems, reportHeader);
         this.decoder = new ChunkDecoder();
+    }
+
+    /**
+     * How many 64 KiB chunks a plain (uncompressed) EVTX file holds by its size, a last partial one
+     * included; 0 when the file is not one.
+     */
+    public static long chunkCount(Path file) throws IOException
+    {
+        requireNonNull(file, "file is null");
+        byte[] magic;
+        try (InputStream in = Files.newInputStream(file)) {
+            magic = in.readNBytes(EvtxFileHeader.MAGIC.length);
+        }
+        if (!EvtxFileHeader.hasMagic(magic, magic.length)) {
+            return 0;
+        }
+        long chunkBytes = Files.size(file) - EvtxFileHeader.SIZE;
+        return chunkBytes <= 0 ? 0 : (chunkBytes + EvtxChunk.SIZE - 1) / EvtxChunk.SIZE;
     }
 
     /**

@@ -132,16 +132,6 @@ final class RecordXml
         return hasText(contentStart(element), contentEnd(element));
     }
 
-    /** Whether any attribute of the element shows text. */
-    boolean hasAttributeText(int element)
-    {
-        for (int i = element + 1; tape.kind(i) == XmlTape.ATTRIBUTE; i = tape.next(i)) {
-            if (attributeHasText(i)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     boolean attributeHasText(int attribute)
     {

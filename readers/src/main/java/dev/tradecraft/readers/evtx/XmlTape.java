@@ -109,10 +109,6 @@ final class XmlTape
         return depth;
     }
 
-    boolean inAttribute()
-    {
-        return attribute >= 0;
-    }
 
     void start(String name) throws BinXmlException
     {
