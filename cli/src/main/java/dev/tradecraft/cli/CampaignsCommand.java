@@ -17,6 +17,9 @@ import dev.tradecraft.campaigns.output.CampaignJson;
 import dev.tradecraft.campaigns.stix.StixBundleWriter;
 import dev.tradecraft.core.Hit;
 import dev.tradecraft.hunt.output.HitJson;
+import dev.tradecraft.store.StoreException;
+import dev.tradecraft.store.Workspace;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "campaigns", sortOptions = false,
         description = {
-                "Group the last hunt's hits into campaigns across organisations and judge whether each is one actor.",
-                "Reads the hits the last 'tradecraft hunt' kept in the workspace (or --hits FILE)."})
+                "Group hits into campaigns across organisations and judge whether each is one actor.",
+                "Reads every hit the hunts kept in the workspace (or --hits FILE); the workspace is not changed."})
 final class CampaignsCommand implements Callable<Integer>
 {
     enum Format { table, json, stix }
@@ -35,9 +38,9 @@ final class CampaignsCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data).")
-    private Path workspace = Workspace.DEFAULT;
+    private Path workspace = Workspace.DEFAULT_FOLDER;
 
-    @Option(names = "--hits", paramLabel = "FILE", description = "Hits as JSON lines (tradecraft hunt --out FILE.jsonl) instead of the last hunt's.")
+    @Option(names = "--hits", paramLabel = "FILE", description = "Hits as JSON lines (tradecraft hunt --out FILE.jsonl) instead of the workspace's.")
     private Path hitsFile;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json or stix (a STIX 2.1 bundle).")
@@ -54,11 +57,37 @@ final class CampaignsCommand implements Callable<Integer>
     {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path source = hitsFile != null ? hitsFile : Workspace.lastHuntHits(workspace);
-        if (!Files.isRegularFile(source)) {
-            stderr.println("tradecraft campaigns: no hits at " + source + "; run 'tradecraft hunt ROOT…' first (or give --hits FILE)");
-            return ExitCodes.INVALID_INPUT;
+        List<Hit> hits;
+        if (hitsFile == null) {
+            try (Workspace store = Workspace.openReadOnly(workspace)) {
+                hits = WorkspaceRecorder.hits(store);
+            }
+            catch (StoreException e) {
+                stderr.println("tradecraft campaigns: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
         }
+        else {
+            if (!Files.isRegularFile(hitsFile)) {
+                stderr.println("tradecraft campaigns: no such file: " + hitsFile);
+                return ExitCodes.INVALID_INPUT;
+            }
+            hits = readHits(hitsFile, stderr);
+        }
+        CampaignAnalysis analysis = campaignOptions.analyzer(stderr).analyze(hits);
+        if (out != null) {
+            try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                write(analysis, writer, null);
+            }
+        }
+        else {
+            write(analysis, stdout, stdout);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static List<Hit> readHits(Path source, PrintWriter stderr) throws IOException
+    {
         List<Hit> hits = new ArrayList<>();
         int bad = 0;
         try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
@@ -83,16 +112,7 @@ final class CampaignsCommand implements Callable<Integer>
         if (bad > 0) {
             stderr.println(bad + " line(s) of " + source + " are not hits and were skipped");
         }
-        CampaignAnalysis analysis = campaignOptions.analyzer(stderr).analyze(hits);
-        if (out != null) {
-            try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                write(analysis, writer, null);
-            }
-        }
-        else {
-            write(analysis, stdout, stdout);
-        }
-        return ExitCodes.OK;
+        return hits;
     }
 
     private void write(CampaignAnalysis analysis, Writer writer, PrintWriter terminal) throws IOException

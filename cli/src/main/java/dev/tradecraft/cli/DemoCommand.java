@@ -13,9 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tradecraft.campaigns.CampaignAnalysis;
+import dev.tradecraft.campaigns.CampaignAnalyzer;
 import dev.tradecraft.campaigns.stix.StixBundleWriter;
+import dev.tradecraft.core.ExposureState;
+import dev.tradecraft.core.ServiceKind;
+import dev.tradecraft.exposure.ExposureAnalyzer;
+import dev.tradecraft.exposure.ExposureRun;
+import dev.tradecraft.exposure.ExposureSummary;
 import dev.tradecraft.hunt.HuntResult;
 import dev.tradecraft.hunt.LogFile;
 import dev.tradecraft.hunt.LogTree;
@@ -31,6 +38,9 @@ import dev.tradecraft.scenarios.World;
 import dev.tradecraft.scenarios.WorldGenerator;
 import dev.tradecraft.scenarios.WorldSpec;
 import dev.tradecraft.sigma.SigmaException;
+import dev.tradecraft.store.StoreException;
+import dev.tradecraft.store.Workspace;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,11 +53,14 @@ import picocli.CommandLine.Spec;
                 "print the per-organisation verdicts and score them against the world's ground truth."})
 final class DemoCommand implements Callable<Integer>
 {
+    /** The demo's own workspace inside the user's, so the demo world never mixes with real data. */
+    static final String DEMO_WORKSPACE = "demo";
+
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data).")
-    private Path workspace = Path.of("tradecraft-data");
+    private Path workspace = Workspace.DEFAULT_FOLDER;
 
     @Option(names = "--seed", paramLabel = "N", description = "World seed (default: the demo seed).")
     private Long seed;
@@ -57,7 +70,7 @@ final class DemoCommand implements Callable<Integer>
 
     @Option(names = "--windows-events", paramLabel = "json|evtx",
             description = "Write the world's Windows events as evtx_dump-shape JSON (default) or as .evtx event logs holding the "
-                    + "same records. The hunt does not read .evtx yet: it lists them as skipped.")
+                    + "same records.")
     private EventFileFormat windowsEvents = EventFileFormat.JSON;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -98,7 +111,32 @@ final class DemoCommand implements Callable<Integer>
         out.println("Hunting " + files.size() + " files with the built-in content (" + content.rulesInUse() + " Sigma rules, "
                 + content.iocs().indicators().size() + " indicators)");
         out.flush();
+        Instant huntStarted = Instant.now();
         HuntResult result = TerminalHunt.run(content, files, threads, quiet, err);
+
+        Instant exposureStarted = Instant.now();
+        ExposureAnalyzer exposureAnalyzer = ExposureAnalyzer.builder().build();
+        ExposureRun.Result exposure = ExposureRun.run(List.of(world.shodanBanners()), exposureAnalyzer, threads, ExposureRun.SHAREPOINT,
+                new AtomicLong());
+        Path demoWorkspace = workspace.resolve(DEMO_WORKSPACE);
+        WorkspaceRecorder.Recorded recorded;
+        long clusteringStarted = System.nanoTime();
+        try {
+            // The demo's workspace holds the demo world only: it starts afresh with every world written.
+            Files.deleteIfExists(demoWorkspace.resolve(Workspace.DATABASE_FILE));
+            Files.deleteIfExists(demoWorkspace.resolve(Workspace.DATABASE_FILE + ".wal"));
+            try (Workspace store = Workspace.open(demoWorkspace)) {
+                CampaignAnalyzer analyzer = campaignOptions.analyzer(err);
+                WorkspaceRecorder.keepExposure(store, List.of(world.shodanBanners()), exposure.exposures(), exposure.summary().records(),
+                        exposureAnalyzer.cves().get(0), exposureStarted, analyzer);
+                recorded = WorkspaceRecorder.keepHunt(store, result, HuntCommand.configuration(content), huntStarted, analyzer);
+            }
+        }
+        catch (StoreException e) {
+            err.println("tradecraft demo: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        double clustering = (System.nanoTime() - clusteringStarted) / 1e9;
 
         Path summary = workspace.resolve("demo-summary.json");
         try (Writer writer = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
@@ -128,9 +166,7 @@ final class DemoCommand implements Callable<Integer>
             out.println("  " + TerminalText.safe(line));
         }
 
-        long clusteringStarted = System.nanoTime();
-        CampaignAnalysis campaigns = campaignOptions.analyzer(err).analyze(result.hits());
-        double clustering = (System.nanoTime() - clusteringStarted) / 1e9;
+        CampaignAnalysis campaigns = recorded.campaigns();
         Path stix = workspace.resolve("demo-campaigns.stix.json");
         try (Writer writer = Files.newBufferedWriter(stix, StandardCharsets.UTF_8)) {
             StixBundleWriter.write(campaigns.campaigns(), Instant.now(), writer);
@@ -145,8 +181,16 @@ final class DemoCommand implements Callable<Integer>
         out.println("  intrusions: " + describe(campaignScore.intrusions()));
         out.println("  copycat kept apart from the actor it copies: " + (campaignScore.mixesCopycat() ? "no — " + campaignScore.copycatMixes() : "yes"));
         out.println("  scanners and probes in no campaign: " + (campaignScore.carriesReconnaissance() ? "no — " + campaignScore.reconnaissance() : "yes"));
-        out.println(String.format(Locale.ROOT, "World written in %.1f s; hunt %.1f s; campaigns %.1f s. Hits: %s; summary: %s; STIX: %s",
+        out.println();
+        ExposureSummary exposed = exposure.summary();
+        out.println("Exposure in the world's scan data (" + world.shodanBanners().getFileName() + ", " + exposed.records() + " services): "
+                + exposed.services(ServiceKind.SHAREPOINT_ONPREM) + " SharePoint servers on-premises, " + exposed.count(ExposureState.VULNERABLE)
+                + " vulnerable to " + exposed.cve() + ", " + exposed.count(ExposureState.NOT_VULNERABLE) + " not vulnerable, "
+                + exposed.count(ExposureState.AMBIGUOUS) + " ambiguous");
+        out.println(String.format(Locale.ROOT, "World written in %.1f s; hunt %.1f s; workspace and campaigns %.1f s. Hits: %s; summary: %s; STIX: %s",
                 generated, result.elapsedNanos() / 1e9, clustering, hits, summary, stix));
+        out.println("Workspace: " + demoWorkspace + " (tradecraft serve --workspace " + demoWorkspace + ", tradecraft report --workspace "
+                + demoWorkspace + " --out report.html, tradecraft sql --workspace " + demoWorkspace + " \"SELECT …\")");
         out.flush();
         return ExitCodes.OK;
     }

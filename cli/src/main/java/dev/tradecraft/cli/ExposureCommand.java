@@ -6,19 +6,28 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import dev.tradecraft.core.Exposure;
+import dev.tradecraft.core.Hit;
 import dev.tradecraft.exposure.CrossReference;
 import dev.tradecraft.exposure.ExposureAnalyzer;
 import dev.tradecraft.exposure.ExposureJson;
 import dev.tradecraft.exposure.ExposureRun;
 import dev.tradecraft.exposure.scan.ScanProblem;
+import dev.tradecraft.hunt.verdict.OrganisationAssessor;
+import dev.tradecraft.store.StoreException;
+import dev.tradecraft.store.Workspace;
+import dev.tradecraft.store.read.WorkspaceQueries;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,8 +62,12 @@ final class ExposureCommand implements Callable<Integer>
     @Option(names = "--all-services", description = "List every service read, not only SharePoint (json).")
     private boolean allServices;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace whose last hunt is cross-referenced (default: ./tradecraft-data).")
-    private Path workspace = Workspace.DEFAULT;
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data): the SharePoint services "
+            + "and their verdicts are kept there, and cross-referenced with the organisations its hunts judged.")
+    private Path workspace = Workspace.DEFAULT_FOLDER;
+
+    @Mixin
+    private CampaignOptions campaignOptions = new CampaignOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: all cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -81,17 +94,43 @@ final class ExposureCommand implements Callable<Integer>
             stderr.println("tradecraft exposure: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        CrossReference crossReference = CrossReference.of(HuntFootprints.load(workspace));
+        Workspace store;
+        CrossReference crossReference;
+        try {
+            store = Workspace.open(workspace);
+            crossReference = CrossReference.of(footprints(store));
+        }
+        catch (StoreException e) {
+            stderr.println("tradecraft exposure: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        try (store) {
+            return analyse(store, crossReference, analyzer, stdout, stderr);
+        }
+    }
+
+    private int analyse(Workspace store, CrossReference crossReference, ExposureAnalyzer analyzer, PrintWriter stdout, PrintWriter stderr)
+            throws IOException
+    {
         boolean listServices = format == Format.json && (!noServices || allServices);
-        Predicate<Exposure> reported = allServices ? exposure -> true : ExposureRun.SHAREPOINT;
-        // Only what is printed is held: counts alone need no service kept in memory.
-        Predicate<Exposure> keep = listServices ? reported : reported.and(crossReference::touches);
+        // SharePoint services are kept in the workspace; other services only when listed.
+        Predicate<Exposure> keep = allServices && listServices ? exposure -> true : ExposureRun.SHAREPOINT;
+        Instant started = Instant.now();
         AtomicLong banners = new AtomicLong();
         ExposureRun.Result result;
         try (CountProgress progress = CountProgress.start("reading", "services", banners, stderr, ProgressLine.wanted(quiet))) {
             result = ExposureRun.run(files, analyzer, Math.max(1, threads), keep, banners);
         }
         List<CrossReference.Match> matches = crossReference.matchAll(result.exposures());
+        String cve = analyzer.cves().get(0);
+        try {
+            List<Exposure> sharePoint = result.exposures().stream().filter(ExposureRun.SHAREPOINT).toList();
+            WorkspaceRecorder.keepExposure(store, files, sharePoint, result.summary().records(), cve, started, campaignOptions.analyzer(stderr));
+        }
+        catch (StoreException e) {
+            stderr.println("tradecraft exposure: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
         if (!quiet) {
             result.skippedFiles().forEach(skipped -> stderr.println("skipped " + TerminalText.safe(skipped)));
             if (!result.problems().isEmpty()) {
@@ -117,5 +156,13 @@ final class ExposureCommand implements Callable<Integer>
             }
         }
         return result.summary().records() == 0 && !result.skippedFiles().isEmpty() ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
+    }
+
+    /** The hunts' view of each organisation, for tying scanned servers to them. */
+    private static Map<String, CrossReference.Footprint> footprints(Workspace store) throws StoreException
+    {
+        WorkspaceQueries queries = new WorkspaceQueries(store);
+        List<Hit> hits = WorkspaceRecorder.hits(store);
+        return HuntFootprints.of(OrganisationAssessor.assess(queries.hostsRead(), hits), hits);
     }
 }

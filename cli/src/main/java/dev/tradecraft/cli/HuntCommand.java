@@ -23,6 +23,9 @@ import dev.tradecraft.hunt.output.HitCsv;
 import dev.tradecraft.hunt.output.HitJson;
 import dev.tradecraft.hunt.output.SummaryJson;
 import dev.tradecraft.sigma.SigmaException;
+import dev.tradecraft.store.StoreException;
+import dev.tradecraft.store.Workspace;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,8 +72,9 @@ final class HuntCommand implements Callable<Integer>
     @Option(names = "--stix", paramLabel = "FILE", description = "Write the campaigns as a STIX 2.1 bundle.")
     private Path stix;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data); the hits are kept there for 'tradecraft campaigns'.")
-    private Path workspace = Workspace.DEFAULT;
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data): the run, files, hits, "
+            + "verdicts and campaigns are kept in its DuckDB database; campaigns are recomputed over every hunt kept there.")
+    private Path workspace = Workspace.DEFAULT_FOLDER;
 
     @Mixin
     private CampaignOptions campaignOptions = new CampaignOptions();
@@ -113,6 +117,7 @@ final class HuntCommand implements Callable<Integer>
             stderr.println("tradecraft hunt: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+        Instant started = Instant.now();
         HuntResult result = TerminalHunt.run(content, files, threads, quiet, stderr);
 
         Format hitsFormat = format;
@@ -132,8 +137,15 @@ final class HuntCommand implements Callable<Integer>
                 SummaryJson.write(result, content.rulesInUse(), content.ruleProblems().size(), content.iocs().indicators().size(), writer);
             }
         }
-        saveForCampaigns(result, content);
-        CampaignAnalysis campaigns = campaignOptions.analyzer(stderr).analyze(result.hits());
+        WorkspaceRecorder.Recorded recorded;
+        try (Workspace store = Workspace.open(workspace)) {
+            recorded = WorkspaceRecorder.keepHunt(store, result, configuration(content), started, campaignOptions.analyzer(stderr));
+        }
+        catch (StoreException e) {
+            stderr.println("tradecraft hunt: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        CampaignAnalysis campaigns = recorded.campaigns();
         if (stix != null) {
             try (Writer writer = Files.newBufferedWriter(stix, StandardCharsets.UTF_8)) {
                 StixBundleWriter.write(campaigns.campaigns(), Instant.now(), writer);
@@ -147,21 +159,15 @@ final class HuntCommand implements Callable<Integer>
         }
         if (!quiet) {
             HuntReporter.printSummary(result, content, stderr);
+            HuntReporter.printWorkspace(recorded, workspace, stderr);
         }
         return result.filesRead() == 0 ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
     }
 
-    /** The hits of the last hunt, for 'tradecraft campaigns' to analyse again with other lists. */
-    private void saveForCampaigns(HuntResult result, DetectionContent content) throws IOException
+    /** What besides the input decides a hunt's result: which rules and indicators it used. */
+    static String configuration(DetectionContent content)
     {
-        Path hits = Workspace.lastHuntHits(workspace);
-        Files.createDirectories(hits.getParent());
-        try (Writer writer = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {
-            HitJson.writeLines(result.hits(), writer);
-        }
-        try (Writer writer = Files.newBufferedWriter(Workspace.lastHuntSummary(workspace), StandardCharsets.UTF_8)) {
-            SummaryJson.write(result, content.rulesInUse(), content.ruleProblems().size(), content.iocs().indicators().size(), writer);
-        }
+        return "rules " + content.rulesInUse() + " " + String.join(",", content.ruleSources()) + "; indicators " + content.iocs().indicators().size();
     }
 
     private static void writeHits(HuntResult result, Format format, Writer writer) throws IOException

@@ -1,6 +1,7 @@
 package dev.tradecraft.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,5 +82,15 @@ final class HuntReporter
         StringBuilder text = new StringBuilder();
         byKind.forEach((kind, count) -> text.append(text.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d", count)).append(' ').append(kind));
         return text.toString();
+    }
+
+    /** One line on what the workspace now holds, so a second hunt's additions are visible. */
+    static void printWorkspace(WorkspaceRecorder.Recorded recorded, Path workspace, PrintWriter err)
+    {
+        long organisations = recorded.organisations().size();
+        err.println("workspace " + workspace + ": " + recorded.ingest().newResults() + " new hits (" + recorded.hits() + " kept), "
+                + recorded.ingest().newFiles() + " new files" + (recorded.ingest().newRun() ? "" : ", same input as an earlier run")
+                + "; " + organisations + " organisations and " + recorded.campaigns().campaigns().size() + " campaigns over everything kept");
+        err.flush();
     }
 }

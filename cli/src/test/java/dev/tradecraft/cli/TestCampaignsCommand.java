@@ -33,7 +33,8 @@ class TestCampaignsCommand
         World world = new WorldGenerator(new WorldSpec(77, 12, demo.firstDay(), demo.days(), demo.requestsPerHostPerDay() / 4)).write(temp.resolve("world"));
         workspace = temp.resolve("workspace");
         stix = temp.resolve("bundle.json");
-        hunt = run("hunt", world.webLogs().toString(), world.events().toString(), "--workspace", workspace.toString(), "--stix", stix.toString(), "--quiet");
+        hunt = run("hunt", world.webLogs().toString(), world.events().toString(), "--workspace", workspace.toString(), "--stix", stix.toString(),
+                "--out", temp.resolve("hits.jsonl").toString(), "--quiet");
     }
 
     @Test
@@ -45,7 +46,7 @@ class TestCampaignsCommand
         String bundle = Files.readString(stix, StandardCharsets.UTF_8);
         assertTrue(bundle.startsWith("{\n  \"type\": \"bundle\""), bundle.substring(0, 60));
         assertTrue(bundle.contains("\"x_tradecraft_verdict\""), "campaigns are in the bundle");
-        assertTrue(Files.exists(workspace.resolve("last-hunt/hits.jsonl")));
+        assertTrue(Files.exists(workspace.resolve("tradecraft.duckdb")));
     }
 
     @Test
@@ -84,14 +85,14 @@ class TestCampaignsCommand
     {
         CommandRun run = run("campaigns", "--workspace", temp.resolve("empty").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("run 'tradecraft hunt ROOT…' first"), run.err());
+        assertTrue(run.err().contains("run 'tradecraft hunt' or 'tradecraft demo' first"), run.err());
     }
 
     @Test
     void testBrokenHitLinesAreSkippedWithTheirPosition() throws IOException
     {
         Path hits = temp.resolve("broken.jsonl");
-        Files.writeString(hits, Files.readString(workspace.resolve("last-hunt/hits.jsonl")) + "{not json\n");
+        Files.writeString(hits, Files.readString(temp.resolve("hits.jsonl")) + "{not json\n");
         CommandRun run = run("campaigns", "--hits", hits.toString(), "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("broken.jsonl:"), run.err());

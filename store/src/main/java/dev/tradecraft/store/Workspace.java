@@ -29,9 +29,18 @@ public final class Workspace implements AutoCloseable
         T run(Connection connection) throws SQLException;
     }
 
+    /** Several writes that must be kept together or not at all. */
+    @FunctionalInterface
+    public interface Steps<T>
+    {
+        T run() throws StoreException;
+    }
+
     private final Path folder;
     private final Connection connection;
     private final boolean readOnly;
+    /** Open transactions: writes inside {@link #atomically} join its transaction instead of committing their own. */
+    private int depth;
 
     private Workspace(Path folder, Connection connection, boolean readOnly)
     {
@@ -131,29 +140,73 @@ public final class Workspace implements AutoCloseable
         return connection;
     }
 
-    /** Runs {@code work} in one transaction: all of it is kept, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is kept, or none of it. Inside
+     * {@link #atomically} it joins the enclosing transaction.
+     */
     public <T> T inTransaction(String what, Work<T> work) throws StoreException
     {
         if (readOnly) {
             throw new StoreException("cannot " + what + ": " + database() + " is open read-only");
         }
+        if (depth > 0) {
+            try {
+                return work.run(connection);
+            }
+            catch (SQLException e) {
+                throw new StoreException("cannot " + what + " in " + database(), e);
+            }
+        }
+        return atomically(what, () -> {
+            try {
+                return work.run(connection);
+            }
+            catch (SQLException e) {
+                throw new StoreException("cannot " + what + " in " + database(), e);
+            }
+        });
+    }
+
+    /**
+     * Runs several writes (and the reads between them, which see the writes) as one transaction, so
+     * that a command's results and everything recomputed from them are kept together or not at all.
+     */
+    public <T> T atomically(String what, Steps<T> steps) throws StoreException
+    {
+        if (readOnly) {
+            throw new StoreException("cannot " + what + ": " + database() + " is open read-only");
+        }
+        if (depth > 0) {
+            return steps.run();
+        }
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            }
-            catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-            finally {
-                connection.setAutoCommit(true);
-            }
+        }
+        catch (SQLException e) {
+            throw new StoreException("cannot start to " + what + " in " + database(), e);
+        }
+        depth++;
+        boolean committed = false;
+        try {
+            T result = steps.run();
+            connection.commit();
+            committed = true;
+            return result;
         }
         catch (SQLException e) {
             throw new StoreException("cannot " + what + " in " + database(), e);
+        }
+        finally {
+            depth--;
+            try {
+                if (!committed) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(true);
+            }
+            catch (SQLException e) {
+                // The connection is unusable; the database file still holds the last commit.
+            }
         }
     }
 

@@ -105,7 +105,7 @@ class TestWorkspace
     private static Exposure exposure(String address, ExposureState state)
     {
         return new Exposure(address, 443, List.of("sp.acme.example"), Optional.of("Acme Hosting"), Optional.of("AS64500"), Optional.of("NL"),
-                ServiceKind.values()[0], "SharePoint Server 2019", Optional.of("16.0.0.10417"), Optional.empty(), List.of("header"),
+                ServiceKind.SHAREPOINT_ONPREM, "SharePoint Server 2019", Optional.of("16.0.0.10417"), Optional.empty(), List.of("header"),
                 List.of(new CveVerdict("CVE-2025-53770", state, "because")), SourcePosition.line("shodan.json", 1));
     }
 
@@ -209,7 +209,7 @@ class TestWorkspace
             FileRecord scanFile = new FileRecord("shodan.json", SHA_A, 10, FileRecord.Kind.SCAN, "", "", "shodan", 2, 0, "");
             Exposure vulnerable = exposure("192.0.2.10", ExposureState.VULNERABLE);
             ExposureIngest.record(workspace, scan, List.of(scanFile), List.of(vulnerable,
-                    new Exposure("192.0.2.11", 443, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), ServiceKind.values()[0],
+                    new Exposure("192.0.2.11", 443, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), ServiceKind.SHAREPOINT_ONPREM,
                             "SharePoint Server 2019", Optional.empty(), Optional.empty(), List.of(),
                             List.of(new CveVerdict("CVE-2025-53770", ExposureState.AMBIGUOUS, "cannot tell")), SourcePosition.line("shodan.json", 2))),
                     "CVE-2025-53770");
@@ -227,7 +227,7 @@ class TestWorkspace
             assertEquals(1, overview.campaigns());
             assertEquals(2, overview.hits());
             assertEquals(2, overview.runs());
-            assertEquals(List.of(new ExposureTotals("NL", 1, 1, 0, 0), new ExposureTotals("unknown", 1, 0, 1, 0)),
+            assertEquals(List.of(new ExposureTotals("NL", 1, 1, 0, 0), new ExposureTotals("(unknown)", 1, 0, 1, 0)),
                     queries.exposureBy(ExposureDimension.COUNTRY));
 
             CampaignDetail detail = queries.campaign("TC-1").orElseThrow();

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
+import dev.tradecraft.core.CsvCells;
 import dev.tradecraft.core.Hit;
 import dev.tradecraft.core.SourcePosition;
 

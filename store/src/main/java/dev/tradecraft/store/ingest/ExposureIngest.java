@@ -20,6 +20,9 @@ import dev.tradecraft.store.Workspace;
  */
 public final class ExposureIngest
 {
+    /** The state of a service with no verdict for the CVE counted. */
+    public static final String NOT_JUDGED = "not-judged";
+
     private ExposureIngest() {}
 
     /** The key of an exposure row. */
@@ -63,10 +66,9 @@ public final class ExposureIngest
                 if (!seen.add(id)) {
                     continue;
                 }
+                // A service the knowledge could not judge (no version shown, not on-premises) is still
+                // counted as exposed, as the exposure command counts it.
                 CveVerdict counted = each.verdict(cve).orElse(null);
-                if (counted == null) {
-                    continue;
-                }
                 exposure.setString(1, id);
                 exposure.setString(2, runId);
                 exposure.setString(3, each.address());
@@ -79,9 +81,9 @@ public final class ExposureIngest
                 exposure.setString(10, each.product());
                 Rows.setOptional(exposure, 11, each.versionShown());
                 Rows.setOptional(exposure, 12, each.build());
-                exposure.setString(13, counted.cve());
-                exposure.setString(14, label(counted.state()));
-                exposure.setString(15, counted.reason());
+                exposure.setString(13, cve);
+                exposure.setString(14, counted == null ? NOT_JUDGED : label(counted.state()));
+                exposure.setString(15, counted == null ? "no verdict for " + cve : counted.reason());
                 Rows.setList(connection, exposure, 16, each.identification());
                 exposure.setString(17, each.evidence().toString());
                 exposure.addBatch();

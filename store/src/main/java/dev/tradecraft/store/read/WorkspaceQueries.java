@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -40,6 +42,8 @@ public final class WorkspaceQueries
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String SINGLE_ACTOR = "single-actor";
+    /** Only the organisation's own servers are exposure; SharePoint Online is Microsoft's service. */
+    private static final String ON_PREMISES = "sharepoint-onprem";
 
     private final Workspace workspace;
 
@@ -105,7 +109,7 @@ public final class WorkspaceQueries
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT cve, count(*), count(*) FILTER (WHERE state = 'vulnerable'), "
                         + "count(*) FILTER (WHERE state = 'ambiguous'), count(*) FILTER (WHERE state = 'not-vulnerable') "
-                        + "FROM exposures GROUP BY cve ORDER BY count(*) DESC, cve LIMIT 1")) {
+                        + "FROM exposures WHERE kind = '" + ON_PREMISES + "' GROUP BY cve ORDER BY count(*) DESC, cve LIMIT 1")) {
             if (!rows.next()) {
                 return new ExposureTotals("", 0, 0, 0, 0);
             }
@@ -113,16 +117,20 @@ public final class WorkspaceQueries
         }
     }
 
-    /** Exposure totals per country or product, most services first; services with no value are counted under "unknown". */
+    /**
+     * Exposure totals of on-premises SharePoint per country or product, most vulnerable first, with
+     * the same group names as the exposure command prints.
+     */
     public List<ExposureTotals> exposureBy(ExposureDimension dimension) throws StoreException
     {
         requireNonNull(dimension, "dimension is null");
         return workspace.read("read exposure by " + dimension.column(), connection -> {
             List<ExposureTotals> totals = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT coalesce(nullif(" + dimension.column() + ", ''), 'unknown') AS key, count(*), "
+                    ResultSet rows = statement.executeQuery("SELECT " + dimension.keyExpression() + " AS key, count(*), "
                             + "count(*) FILTER (WHERE state = 'vulnerable'), count(*) FILTER (WHERE state = 'ambiguous'), "
-                            + "count(*) FILTER (WHERE state = 'not-vulnerable') FROM exposures GROUP BY key ORDER BY count(*) DESC, key")) {
+                            + "count(*) FILTER (WHERE state = 'not-vulnerable') FROM exposures WHERE kind = '" + ON_PREMISES + "' "
+                            + "GROUP BY key ORDER BY count(*) FILTER (WHERE state = 'vulnerable') DESC, count(*) DESC, key")) {
                 while (rows.next()) {
                     totals.add(new ExposureTotals(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)));
                 }
@@ -131,7 +139,7 @@ public final class WorkspaceQueries
         });
     }
 
-    /** Scanned services, vulnerable first, then ambiguous, then the rest; by address and port within each. */
+    /** Scanned SharePoint services (SharePoint Online included, with its kind in the product), vulnerable first, then ambiguous, then the rest; by address and port within each. */
     public List<ExposureRow> exposures(int limit) throws StoreException
     {
         return workspace.read("read exposures", connection -> exposureRows(connection, "", null, limit));
@@ -338,6 +346,36 @@ public final class WorkspaceQueries
                 campaignDetail(connection, id).ifPresent(campaigns::add);
             }
             return Optional.of(new OrganisationDetail(summary, evidence, hitCount, hits, servers, campaigns));
+        });
+    }
+
+    /** Every hit kept, in Tradecraft's hit JSON, in a stable order (organisation, file, position, rule). */
+    public List<String> hitJson() throws StoreException
+    {
+        return workspace.read("read hits", connection -> {
+            List<String> hits = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT hit_json FROM hits ORDER BY organisation, host, file, position, rule_id")) {
+                while (rows.next()) {
+                    hits.add(rows.getString(1));
+                }
+            }
+            return hits;
+        });
+    }
+
+    /** Every organisation with log files read, and the hosts they came from. */
+    public Map<String, SortedSet<String>> hostsRead() throws StoreException
+    {
+        return workspace.read("read hosts", connection -> {
+            Map<String, SortedSet<String>> hosts = new TreeMap<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT DISTINCT organisation, host FROM files WHERE kind = 'log' AND skip_reason = ''")) {
+                while (rows.next()) {
+                    hosts.computeIfAbsent(rows.getString(1), key -> new TreeSet<>()).add(rows.getString(2));
+                }
+            }
+            return hosts;
         });
     }
 

@@ -1,4 +1,4 @@
-package dev.tradecraft.hunt.output;
+package dev.tradecraft.core;
 
 /**
  * Makes text safe as a CSV cell: quoted when needed, and neutralised when it starts like a

@@ -1,4 +1,4 @@
-package dev.tradecraft.hunt.output;
+package dev.tradecraft.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
