@@ -1,9 +1,9 @@
 package dev.tradecraft.store.ingest;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +32,19 @@ public final class DerivedTables
 
     private DerivedTables() {}
 
+    /** A sighting with its key and the campaign and intrusion it belongs to, if any. */
+    private record SightingRow(String id, String hitId, Sighting sighting, Optional<String> campaignId, Optional<String> intrusionId)
+    {
+    }
+
+    private record ObservableRow(String sightingId, Observable observable)
+    {
+    }
+
+    private record IntrusionRow(String campaignId, Intrusion intrusion)
+    {
+    }
+
     public static void replace(Workspace workspace, DerivedState state) throws StoreException
     {
         workspace.inTransaction("replace organisations, sightings and campaigns", connection -> {
@@ -40,138 +53,120 @@ public final class DerivedTables
                     statement.execute("DELETE FROM " + table);
                 }
             }
-            insertOrganisations(connection, state.organisations());
-            insertCampaigns(connection, state.campaigns());
+            RowAppender.append(connection, "organisations", state.organisations(), DerivedTables::organisation);
+            RowAppender.append(connection, "campaigns", state.campaigns(), DerivedTables::campaign);
+            List<IntrusionRow> intrusions = new ArrayList<>();
+            state.campaigns().forEach(campaign -> campaign.intrusions().forEach(intrusion -> intrusions.add(new IntrusionRow(campaign.id(), intrusion))));
+            RowAppender.append(connection, "campaign_intrusions", intrusions, DerivedTables::intrusion);
             insertSightings(connection, state);
-            insertMatches(connection, state.exposureMatches());
+            List<ExposureMatch> matches = new ArrayList<>();
+            Set<String> matched = new HashSet<>();
+            for (ExposureMatch match : state.exposureMatches()) {
+                if (matched.add(match.exposureId())) {
+                    matches.add(match);
+                }
+            }
+            RowAppender.append(connection, "exposure_matches", matches,
+                    (row, match) -> row.text(match.exposureId()).text(match.organisation()).text(match.matchedBy()));
             return null;
         });
     }
 
-    private static void insertOrganisations(Connection connection, List<OrganisationRecord> organisations) throws SQLException
+    private static void organisation(RowAppender row, OrganisationRecord organisation) throws SQLException
     {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO organisations (name, status, hosts, first_exploit, "
-                + "first_compromise, webshells, source_ips, hits_critical, hits_high, hits_medium, hits_low, hits_informational, evidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (OrganisationRecord organisation : organisations) {
-                insert.setString(1, organisation.name());
-                insert.setString(2, organisation.status());
-                Rows.setList(connection, insert, 3, organisation.hosts());
-                Rows.setTime(insert, 4, organisation.firstExploit());
-                Rows.setTime(insert, 5, organisation.firstCompromise());
-                Rows.setList(connection, insert, 6, organisation.webshells());
-                Rows.setList(connection, insert, 7, organisation.sourceIps());
-                insert.setLong(8, organisation.hitsByLevel().get(Level.CRITICAL));
-                insert.setLong(9, organisation.hitsByLevel().get(Level.HIGH));
-                insert.setLong(10, organisation.hitsByLevel().get(Level.MEDIUM));
-                insert.setLong(11, organisation.hitsByLevel().get(Level.LOW));
-                insert.setLong(12, organisation.hitsByLevel().get(Level.INFORMATIONAL));
-                Rows.setList(connection, insert, 13, organisation.evidence());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        row.text(organisation.name())
+                .text(organisation.status())
+                .list(organisation.hosts())
+                .time(organisation.firstExploit())
+                .time(organisation.firstCompromise())
+                .list(organisation.webshells())
+                .list(organisation.sourceIps())
+                .number(organisation.hitsByLevel().get(Level.CRITICAL))
+                .number(organisation.hitsByLevel().get(Level.HIGH))
+                .number(organisation.hitsByLevel().get(Level.MEDIUM))
+                .number(organisation.hitsByLevel().get(Level.LOW))
+                .number(organisation.hitsByLevel().get(Level.INFORMATIONAL))
+                .list(organisation.evidence());
     }
 
-    private static void insertCampaigns(Connection connection, List<Campaign> campaigns) throws SQLException
+    private static void campaign(RowAppender row, Campaign campaign) throws SQLException
     {
-        try (PreparedStatement campaign = connection.prepareStatement("INSERT INTO campaigns (campaign_id, verdict, confidence, organisations, "
-                + "intrusions, first_seen, last_seen, actors, evidence, against) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement intrusion = connection.prepareStatement("INSERT INTO campaign_intrusions (campaign_id, intrusion_id, "
-                        + "organisation, hosts, first_seen, last_seen, sightings) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (Campaign each : campaigns) {
-                campaign.setString(1, each.id());
-                campaign.setString(2, each.verdict().label());
-                campaign.setInt(3, each.confidence());
-                campaign.setInt(4, each.organisations().size());
-                campaign.setInt(5, each.intrusions().size());
-                Rows.setTime(campaign, 6, each.firstSeen());
-                Rows.setTime(campaign, 7, each.lastSeen());
-                Rows.setList(connection, campaign, 8, each.actors().stream().map(InferredActor::name).toList());
-                Rows.setList(connection, campaign, 9, each.evidence());
-                Rows.setList(connection, campaign, 10, each.against());
-                campaign.addBatch();
-                for (Intrusion part : each.intrusions()) {
-                    intrusion.setString(1, each.id());
-                    intrusion.setString(2, part.id());
-                    intrusion.setString(3, part.organisation());
-                    Rows.setList(connection, intrusion, 4, List.copyOf(part.hosts()));
-                    Rows.setTime(intrusion, 5, part.firstSeen());
-                    Rows.setTime(intrusion, 6, part.lastSeen());
-                    intrusion.setInt(7, part.sightings().size());
-                    intrusion.addBatch();
-                }
-            }
-            campaign.executeBatch();
-            intrusion.executeBatch();
-        }
+        row.text(campaign.id())
+                .text(campaign.verdict().label())
+                .integer(campaign.confidence())
+                .integer(campaign.organisations().size())
+                .integer(campaign.intrusions().size())
+                .time(campaign.firstSeen())
+                .time(campaign.lastSeen())
+                .list(campaign.actors().stream().map(InferredActor::name).toList())
+                .list(campaign.evidence())
+                .list(campaign.against());
+    }
+
+    private static void intrusion(RowAppender row, IntrusionRow value) throws SQLException
+    {
+        Intrusion intrusion = value.intrusion();
+        row.text(value.campaignId())
+                .text(intrusion.id())
+                .text(intrusion.organisation())
+                .list(List.copyOf(intrusion.hosts()))
+                .time(intrusion.firstSeen())
+                .time(intrusion.lastSeen())
+                .integer(intrusion.sightings().size());
     }
 
     private static void insertSightings(Connection connection, DerivedState state) throws SQLException
     {
-        try (PreparedStatement sighting = connection.prepareStatement("INSERT INTO sightings (sighting_id, hit_id, organisation, host, "
-                + "event_time, stage, succeeded, rule_id, evidence, campaign_id, intrusion_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement observable = connection.prepareStatement(
-                        "INSERT INTO sighting_observables (sighting_id, type, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            Set<String> ids = new HashSet<>();
-            Map<String, Integer> repeats = new HashMap<>();
-            for (Campaign campaign : state.campaigns()) {
-                for (Intrusion intrusion : campaign.intrusions()) {
-                    for (Sighting each : intrusion.sightings()) {
-                        add(connection, sighting, observable, each, Optional.of(campaign.id()), Optional.of(intrusion.id()), ids, repeats);
-                    }
+        List<SightingRow> sightings = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Map<String, Integer> repeats = new HashMap<>();
+        for (Campaign campaign : state.campaigns()) {
+            for (Intrusion intrusion : campaign.intrusions()) {
+                for (Sighting each : intrusion.sightings()) {
+                    add(sightings, each, Optional.of(campaign.id()), Optional.of(intrusion.id()), ids, repeats);
                 }
             }
-            for (Sighting each : state.reconnaissance()) {
-                add(connection, sighting, observable, each, Optional.empty(), Optional.empty(), ids, repeats);
-            }
-            sighting.executeBatch();
-            observable.executeBatch();
         }
+        for (Sighting each : state.reconnaissance()) {
+            add(sightings, each, Optional.empty(), Optional.empty(), ids, repeats);
+        }
+        List<ObservableRow> observables = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SightingRow row : sightings) {
+            for (Observable observable : row.sighting().observables()) {
+                if (seen.add(RowIds.of(row.id(), observable.type().label(), observable.value()))) {
+                    observables.add(new ObservableRow(row.id(), observable));
+                }
+            }
+        }
+        RowAppender.append(connection, "sightings", sightings, (row, value) -> {
+            Sighting sighting = value.sighting();
+            row.text(value.id())
+                    .text(value.hitId())
+                    .text(sighting.origin().organisation())
+                    .text(sighting.origin().host())
+                    .time(sighting.time())
+                    .text(sighting.stage().tagName())
+                    .flag(sighting.succeeded())
+                    .text(sighting.ruleId())
+                    .text(sighting.evidence().toString())
+                    .text(value.campaignId())
+                    .text(value.intrusionId());
+        });
+        RowAppender.append(connection, "sighting_observables", observables,
+                (row, value) -> row.text(value.sightingId()).text(value.observable().type().label()).text(value.observable().value()));
     }
 
-    private static void add(Connection connection, PreparedStatement sighting, PreparedStatement observable, Sighting each,
-            Optional<String> campaignId, Optional<String> intrusionId, Set<String> ids, Map<String, Integer> repeats) throws SQLException
+    private static void add(List<SightingRow> rows, Sighting each, Optional<String> campaignId, Optional<String> intrusionId, Set<String> ids,
+            Map<String, Integer> repeats)
     {
         String hitId = RowIds.hit(each.origin().organisation(), each.origin().host(), each.evidence(), each.ruleId());
         // Sightings of one event are merged into one; a second sighting of the same hit (not expected)
         // still gets a key of its own, numbered in the order the analysis gave them.
         int repeat = repeats.merge(hitId, 1, Integer::sum) - 1;
         String id = repeat == 0 ? hitId : RowIds.of(hitId, Integer.toString(repeat));
-        if (!ids.add(id)) {
-            return;
-        }
-        sighting.setString(1, id);
-        sighting.setString(2, hitId);
-        sighting.setString(3, each.origin().organisation());
-        sighting.setString(4, each.origin().host());
-        Rows.setTime(sighting, 5, each.time());
-        sighting.setString(6, each.stage().tagName());
-        sighting.setBoolean(7, each.succeeded());
-        sighting.setString(8, each.ruleId());
-        sighting.setString(9, each.evidence().toString());
-        Rows.setOptional(sighting, 10, campaignId);
-        Rows.setOptional(sighting, 11, intrusionId);
-        sighting.addBatch();
-        for (Observable value : each.observables()) {
-            observable.setString(1, id);
-            observable.setString(2, value.type().label());
-            observable.setString(3, value.value());
-            observable.addBatch();
-        }
-    }
-
-    private static void insertMatches(Connection connection, List<ExposureMatch> matches) throws SQLException
-    {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO exposure_matches (exposure_id, organisation, matched_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (ExposureMatch match : matches) {
-                insert.setString(1, match.exposureId());
-                insert.setString(2, match.organisation());
-                insert.setString(3, match.matchedBy());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        if (ids.add(id)) {
+            rows.add(new SightingRow(id, hitId, each, campaignId, intrusionId));
         }
     }
 }

@@ -1,11 +1,12 @@
 package dev.tradecraft.store.ingest;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.tradecraft.core.CveVerdict;
@@ -53,50 +54,52 @@ public final class ExposureIngest
         });
     }
 
+    /** A service to keep with its key and its verdict for the CVE counted (empty when it has none). */
+    private record Row(String id, Exposure exposure, Optional<CveVerdict> counted)
+    {
+    }
+
+    private record VerdictRow(String id, CveVerdict verdict)
+    {
+    }
+
     private static void insert(Connection connection, String runId, List<Exposure> exposures, String cve) throws SQLException
     {
-        try (PreparedStatement exposure = connection.prepareStatement("INSERT INTO exposures (exposure_id, run_id, address, port, hostnames, "
-                + "organisation, asn, country, kind, product, version_shown, build, cve, state, reason, identification, evidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-                PreparedStatement verdict = connection.prepareStatement(
-                        "INSERT INTO exposure_verdicts (exposure_id, cve, state, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            Set<String> seen = new HashSet<>();
-            for (Exposure each : exposures) {
-                String id = id(each);
-                if (!seen.add(id)) {
-                    continue;
-                }
-                // A service the knowledge could not judge (no version shown, not on-premises) is still
-                // counted as exposed, as the exposure command counts it.
-                CveVerdict counted = each.verdict(cve).orElse(null);
-                exposure.setString(1, id);
-                exposure.setString(2, runId);
-                exposure.setString(3, each.address());
-                exposure.setInt(4, each.port());
-                Rows.setList(connection, exposure, 5, each.hostnames());
-                Rows.setOptional(exposure, 6, each.organisation());
-                Rows.setOptional(exposure, 7, each.asn());
-                Rows.setOptional(exposure, 8, each.country());
-                exposure.setString(9, each.kind().label());
-                exposure.setString(10, each.product());
-                Rows.setOptional(exposure, 11, each.versionShown());
-                Rows.setOptional(exposure, 12, each.build());
-                exposure.setString(13, cve);
-                exposure.setString(14, counted == null ? NOT_JUDGED : label(counted.state()));
-                exposure.setString(15, counted == null ? "no verdict for " + cve : counted.reason());
-                Rows.setList(connection, exposure, 16, each.identification());
-                exposure.setString(17, each.evidence().toString());
-                exposure.addBatch();
-                for (CveVerdict judged : each.verdicts()) {
-                    verdict.setString(1, id);
-                    verdict.setString(2, judged.cve());
-                    verdict.setString(3, label(judged.state()));
-                    verdict.setString(4, judged.reason());
-                    verdict.addBatch();
-                }
+        Set<String> seen = new HashSet<>();
+        List<Row> rows = new ArrayList<>();
+        List<VerdictRow> verdicts = new ArrayList<>();
+        for (Exposure each : exposures) {
+            String id = id(each);
+            if (seen.add(id)) {
+                // A service the knowledge could not judge (no version shown) is still counted as
+                // exposed, as the exposure command counts it.
+                rows.add(new Row(id, each, each.verdict(cve)));
+                each.verdicts().forEach(verdict -> verdicts.add(new VerdictRow(id, verdict)));
             }
-            exposure.executeBatch();
-            verdict.executeBatch();
         }
+        RowAppender.appendNew(connection, "exposures", rows, (row, value) -> {
+            Exposure each = value.exposure();
+            row.text(value.id())
+                    .text(runId)
+                    .text(each.address())
+                    .integer(each.port())
+                    .list(each.hostnames())
+                    .text(each.organisation())
+                    .text(each.asn())
+                    .text(each.country())
+                    .text(each.kind().label())
+                    .text(each.product())
+                    .text(each.versionShown())
+                    .text(each.build())
+                    .text(cve)
+                    .text(value.counted().map(verdict -> label(verdict.state())).orElse(NOT_JUDGED))
+                    .text(value.counted().map(CveVerdict::reason).orElse("no verdict for " + cve))
+                    .list(each.identification())
+                    .text(each.evidence().toString());
+        });
+        RowAppender.appendNew(connection, "exposure_verdicts", verdicts, (row, value) -> row.text(value.id())
+                .text(value.verdict().cve())
+                .text(label(value.verdict().state()))
+                .text(value.verdict().reason()));
     }
 }

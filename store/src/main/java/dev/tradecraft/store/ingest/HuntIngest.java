@@ -2,14 +2,11 @@ package dev.tradecraft.store.ingest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 import dev.tradecraft.core.Hit;
 import dev.tradecraft.store.StoreException;
@@ -37,54 +34,29 @@ public final class HuntIngest
 
     private static long insertHits(Connection connection, String runId, List<StoredHit> hits) throws SQLException
     {
-        long before = Rows.count(connection, "hits");
-        try (Statement statement = connection.createStatement()) {
-            // Bulk rows go through DuckDB's appender into a staging table (row-by-row INSERTs are
-            // two orders of magnitude slower), then into hits skipping keys already there.
-            statement.execute("CREATE TEMP TABLE incoming_hits AS SELECT * FROM hits LIMIT 0");
-        }
-        try {
-            Set<String> seen = new HashSet<>();
-            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_hits")) {
-                for (StoredHit stored : hits) {
-                    String id = stored.id();
-                    if (!seen.add(id)) {
-                        continue;
-                    }
-                    Hit hit = stored.hit();
-                    appender.beginRow()
-                            .append(id)
-                            .append(runId)
-                            .append(hit.rule().id())
-                            .append(hit.rule().kind().name().toLowerCase(Locale.ROOT))
-                            .append(hit.rule().title())
-                            .append(hit.rule().level().name().toLowerCase(Locale.ROOT))
-                            .append(hit.origin().organisation())
-                            .append(hit.origin().host())
-                            .append(hit.position().file())
-                            .append(positionText(hit))
-                            ;
-                    if (hit.time().isPresent()) {
-                        appender.append(Rows.utc(hit.time().get()));
-                    }
-                    else {
-                        appender.appendNull();
-                    }
-                    appender.append(Rows.jsonObject(hit.matchedFields()))
-                            .append(stored.json())
-                            .endRow();
-                }
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("INSERT INTO hits SELECT * FROM incoming_hits ON CONFLICT DO NOTHING");
+        Set<String> seen = new HashSet<>();
+        List<StoredHit> distinct = new ArrayList<>(hits.size());
+        for (StoredHit hit : hits) {
+            if (seen.add(hit.id())) {
+                distinct.add(hit);
             }
         }
-        finally {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS incoming_hits");
-            }
-        }
-        return Rows.count(connection, "hits") - before;
+        return RowAppender.appendNew(connection, "hits", distinct, (row, stored) -> {
+            Hit hit = stored.hit();
+            row.text(stored.id())
+                    .text(runId)
+                    .text(hit.rule().id())
+                    .text(hit.rule().kind().name().toLowerCase(Locale.ROOT))
+                    .text(hit.rule().title())
+                    .text(hit.rule().level().name().toLowerCase(Locale.ROOT))
+                    .text(hit.origin().organisation())
+                    .text(hit.origin().host())
+                    .text(hit.position().file())
+                    .text(positionText(hit))
+                    .time(hit.time())
+                    .text(Rows.jsonObject(hit.matchedFields()))
+                    .text(stored.json());
+        });
     }
 
     /** "line 12", "record 4711", "offset 0": the position without its file. */

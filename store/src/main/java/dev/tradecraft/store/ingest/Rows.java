@@ -126,27 +126,17 @@ final class Rows
     /** Adds the files not yet known by name and content; returns how many were new. */
     static long insertFiles(Connection connection, String runId, List<FileRecord> files) throws SQLException
     {
-        long before = count(connection, "files");
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO files (name, sha256, bytes, kind, organisation, host, format, events, skipped_units, skip_reason, first_run_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (FileRecord file : files) {
-                insert.setString(1, file.name());
-                insert.setString(2, file.sha256());
-                insert.setLong(3, file.bytes());
-                insert.setString(4, file.kind().label());
-                insert.setString(5, file.organisation());
-                insert.setString(6, file.host());
-                insert.setString(7, file.format());
-                insert.setLong(8, file.events());
-                insert.setLong(9, file.skippedUnits());
-                insert.setString(10, file.skipReason());
-                insert.setString(11, runId);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        return count(connection, "files") - before;
+        return RowAppender.appendNew(connection, "files", files, (row, file) -> row.text(file.name())
+                .text(file.sha256())
+                .number(file.bytes())
+                .text(file.kind().label())
+                .text(file.organisation())
+                .text(file.host())
+                .text(file.format())
+                .number(file.events())
+                .number(file.skippedUnits())
+                .text(file.skipReason())
+                .text(runId));
     }
 
     static String runId(RunRecord run, List<FileRecord> files)
