@@ -17,6 +17,9 @@ public final class Document
     /** Path the dashboard serves {@link Stylesheet#CSS} at. */
     public static final String STYLESHEET_PATH = "/static/tradecraft.css";
 
+    /** Path the dashboard serves its icon at. */
+    public static final String FAVICON_PATH = "/static/favicon.svg";
+
     private Document() {}
 
     public static String render(String title, Markup header, Markup body, Style style)
@@ -32,7 +35,8 @@ public final class Document
         out.element("title", title);
         switch (style) {
             case INLINE -> out.open("style").markup(new Markup(Stylesheet.CSS)).close("style");
-            case LINKED -> out.empty("link", "rel", "stylesheet", "href", STYLESHEET_PATH);
+            case LINKED -> out.empty("link", "rel", "stylesheet", "href", STYLESHEET_PATH).empty("link", "rel", "icon", "type", "image/svg+xml",
+                    "href", FAVICON_PATH);
         }
         out.close("head");
         out.open("body");
