@@ -25,7 +25,7 @@ public final class TimelineChart
     private static final int ROW = 22;
     private static final int TOP = 34;
     private static final int AXIS = 40;
-    private static final int TICKS = 4;
+    private static final int TICKS = 3;
 
     private static final Map<String, String> STAGE_COLOURS = stageColours();
 
