@@ -9,18 +9,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
  * The workspace folder and its DuckDB database ({@code tradecraft.duckdb}): opened once per command,
  * migrated to the current schema on open, closed at the end. Every write goes through
  * {@link #inTransaction}, so an interrupted command leaves the database as it was before it.
- * DuckDB lets one process write a database file at a time; a second writer gets a clear error.
+ * DuckDB lets one process write a database file, or several read it; opening waits for a while
+ * when another process holds it (see {@link #LOCK_WAIT}).
  */
 public final class Workspace implements AutoCloseable
 {
     public static final String DATABASE_FILE = "tradecraft.duckdb";
     public static final Path DEFAULT_FOLDER = Path.of("tradecraft-data");
+    /** How long to wait for another process to let go of the database. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+    private static final long LOCK_RETRY_MILLIS = 50;
 
     /** Work done on the connection inside one transaction. */
     @FunctionalInterface
@@ -109,13 +114,31 @@ public final class Workspace implements AutoCloseable
         }
         // Extensions are built in (parquet, json); nothing may be fetched from the network.
         properties.setProperty("autoinstall_known_extensions", "false");
-        try {
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), properties);
-            return new Workspace(folder, connection, readOnly);
-        }
-        catch (SQLException e) {
-            throw new StoreException("cannot open " + database + (e.getMessage() != null && e.getMessage().contains("lock")
-                    ? " (another tradecraft command is writing it)" : ""), e);
+        // DuckDB lets one process write a database or several read it, not both; a dashboard opens
+        // it for each request only, so a command that finds it locked waits for that to end.
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            try {
+                Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), properties);
+                return new Workspace(folder, connection, readOnly);
+            }
+            catch (SQLException e) {
+                boolean locked = e.getMessage() != null && e.getMessage().contains("Could not set lock");
+                if (!locked) {
+                    throw new StoreException("cannot open " + database, e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException("cannot open " + database + ": another process (a running tradecraft command) "
+                            + (readOnly ? "is writing it" : "has it open") + "; waited " + LOCK_WAIT.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(LOCK_RETRY_MILLIS);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while waiting to open " + database);
+                }
+            }
         }
     }
 

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -43,12 +41,6 @@ public final class Dashboard implements AutoCloseable
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JSON = "application/json";
 
-    @FunctionalInterface
-    private interface Read<T>
-    {
-        T run(WorkspaceQueries queries) throws StoreException;
-    }
-
     private final Javalin app;
     private final String host;
 
@@ -61,10 +53,10 @@ public final class Dashboard implements AutoCloseable
     /**
      * Starts the dashboard and returns once it listens.
      *
-     * @param queries gives the workspace's queries for each request (the same instance each time is fine)
+     * @param queries how each request reaches the workspace
      * @param planner makes the response checklists
      */
-    public static Dashboard start(Supplier<WorkspaceQueries> queries, ResponsePlanner planner, DashboardSettings settings)
+    public static Dashboard start(WorkspaceSource queries, ResponsePlanner planner, DashboardSettings settings)
     {
         requireNonNull(queries, "queries is null");
         requireNonNull(planner, "planner is null");
@@ -114,7 +106,7 @@ public final class Dashboard implements AutoCloseable
     public static Dashboard start(WorkspaceQueries queries, DashboardSettings settings) throws StoreException
     {
         requireNonNull(queries, "queries is null");
-        return start(() -> queries, ResponsePlanner.builtIn(queries.overview().exposure().key()), settings);
+        return start(WorkspaceSource.shared(queries), ResponsePlanner.builtIn(queries.overview().exposure().key()), settings);
     }
 
     /** The port it listens on (the one chosen when started with port 0). */
@@ -181,14 +173,13 @@ public final class Dashboard implements AutoCloseable
         }
     }
 
-    /** The route handlers: read under the lock, render, answer. */
+    /** The route handlers: read, render, answer. */
     private static final class Handlers
     {
-        private final Supplier<WorkspaceQueries> queries;
+        private final WorkspaceSource queries;
         private final ResponsePlanner planner;
-        private final ReentrantLock lock = new ReentrantLock();
 
-        Handlers(Supplier<WorkspaceQueries> queries, ResponsePlanner planner)
+        Handlers(WorkspaceSource queries, ResponsePlanner planner)
         {
             this.queries = queries;
             this.planner = planner;
@@ -273,15 +264,9 @@ public final class Dashboard implements AutoCloseable
             return detail.orElseThrow(() -> new Missing("no organisation '" + name + "' in the workspace"));
         }
 
-        private <T> T read(Read<T> work) throws StoreException
+        private <T> T read(WorkspaceSource.Read<T> work) throws StoreException
         {
-            lock.lock();
-            try {
-                return work.run(queries.get());
-            }
-            finally {
-                lock.unlock();
-            }
+            return queries.read(work);
         }
 
         private static void html(Context ctx, String page)

@@ -52,7 +52,7 @@ class TestDashboard
         workspace = Workspace.openReadOnly(folder);
         queries = new WorkspaceQueries(workspace);
         token = Token.generate();
-        dashboard = Dashboard.start(() -> queries, ResponsePlanner.builtIn("CVE-2025-53770"), new DashboardSettings("127.0.0.1", 0, token));
+        dashboard = Dashboard.start(WorkspaceSource.perRequest(folder), ResponsePlanner.builtIn("CVE-2025-53770"), new DashboardSettings("127.0.0.1", 0, token));
         client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 

@@ -61,7 +61,8 @@ class TestDashboardInBrowser
         workspace = Workspace.openReadOnly(folder.resolve("workspace"));
         queries = new WorkspaceQueries(workspace);
         token = Token.generate();
-        dashboard = Dashboard.start(() -> queries, ResponsePlanner.builtIn("CVE-2025-53770"), new DashboardSettings("127.0.0.1", 0, token));
+        dashboard = Dashboard.start(WorkspaceSource.perRequest(folder.resolve("workspace")), ResponsePlanner.builtIn("CVE-2025-53770"),
+                new DashboardSettings("127.0.0.1", 0, token));
 
         // The driver is named explicitly so Selenium Manager has nothing to look up or download.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
