@@ -37,6 +37,9 @@ import dev.tradecraft.scenarios.VerdictScore;
 import dev.tradecraft.scenarios.World;
 import dev.tradecraft.scenarios.WorldGenerator;
 import dev.tradecraft.scenarios.WorldSpec;
+import dev.tradecraft.server.web.Dashboard;
+import dev.tradecraft.server.web.DashboardSettings;
+import dev.tradecraft.server.web.Token;
 import dev.tradecraft.sigma.SigmaException;
 import dev.tradecraft.store.StoreException;
 import dev.tradecraft.store.Workspace;
@@ -79,6 +82,12 @@ final class DemoCommand implements Callable<Integer>
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")
     private boolean quiet;
 
+    @Option(names = "--serve", description = "Then serve the demo's workspace as a dashboard (like 'tradecraft serve') until Ctrl-C.")
+    private boolean serve;
+
+    @Option(names = "--port", paramLabel = "N", description = "Dashboard port with --serve (default: 8080; 0 for any free port).")
+    private int port = DashboardSettings.DEFAULT_PORT;
+
     @Mixin
     private CampaignOptions campaignOptions = new CampaignOptions();
 
@@ -89,7 +98,7 @@ final class DemoCommand implements Callable<Integer>
     }
 
     @Override
-    public Integer call() throws IOException, SigmaException
+    public Integer call() throws IOException, SigmaException, InterruptedException
     {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -192,6 +201,18 @@ final class DemoCommand implements Callable<Integer>
         out.println("Workspace: " + demoWorkspace + " (tradecraft serve --workspace " + demoWorkspace + ", tradecraft report --workspace "
                 + demoWorkspace + " --out report.html, tradecraft sql --workspace " + demoWorkspace + " \"SELECT …\")");
         out.flush();
+        if (serve) {
+            out.println();
+            Dashboard dashboard;
+            try {
+                dashboard = DashboardLauncher.start(demoWorkspace, DashboardSettings.DEFAULT_BIND_ADDRESS, port, Token.fromEnvironmentOrGenerate(), out);
+            }
+            catch (StoreException | RuntimeException e) {
+                err.println("tradecraft demo: cannot serve the dashboard: " + TerminalText.safe(String.valueOf(e.getMessage())));
+                return ExitCodes.INVALID_INPUT;
+            }
+            DashboardLauncher.serveUntilStopped(dashboard);
+        }
         return ExitCodes.OK;
     }
 }
