@@ -6,15 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
+import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import dev.tradecraft.campaigns.CampaignAnalysis;
 import dev.tradecraft.campaigns.CampaignAnalyzer;
@@ -27,6 +24,7 @@ import dev.tradecraft.core.SourcePosition;
 import dev.tradecraft.exposure.CrossReference;
 import dev.tradecraft.hunt.FileOutcome;
 import dev.tradecraft.hunt.HuntResult;
+import dev.tradecraft.hunt.Hunter;
 import dev.tradecraft.hunt.output.HitJson;
 import dev.tradecraft.hunt.verdict.OrganisationAssessor;
 import dev.tradecraft.hunt.verdict.OrganisationVerdict;
@@ -71,10 +69,11 @@ final class WorkspaceRecorder
             throws StoreException
     {
         List<FileRecord> files = result.files().parallelStream().map(WorkspaceRecorder::logFile).toList();
-        List<StoredHit> hits = result.hits().stream().map(hit -> new StoredHit(hit, HitJson.toJson(hit))).toList();
+        List<StoredHit> hits = result.hits().parallelStream().map(hit -> new StoredHit(hit, HitJson.toJson(hit))).toList();
         long events = result.files().stream().mapToLong(FileOutcome::events).sum();
         RunRecord run = new RunRecord("hunt", configuration, started, Instant.now(), events, hits.size());
-        return workspace.atomically("keep the hunt", () -> recompute(workspace, analyzer, HuntIngest.record(workspace, run, files, hits)));
+        return workspace.atomically("keep the hunt",
+                () -> recompute(workspace, analyzer, HuntIngest.record(workspace, run, files, hits), hits));
     }
 
     /**
@@ -87,24 +86,43 @@ final class WorkspaceRecorder
         List<FileRecord> files = scanFiles.parallelStream().map(WorkspaceRecorder::scanFile).toList();
         RunRecord run = new RunRecord("exposure", cve, started, Instant.now(), records, services.size());
         return workspace.atomically("keep the exposure results",
-                () -> recompute(workspace, analyzer, ExposureIngest.record(workspace, run, files, services, cve)));
+                () -> recompute(workspace, analyzer, ExposureIngest.record(workspace, run, files, services, cve), List.of()));
     }
 
     /** Every hit kept in the workspace, read back from its JSON. */
     static List<Hit> hits(Workspace workspace) throws StoreException
     {
-        List<Hit> hits = new ArrayList<>();
-        for (String json : new WorkspaceQueries(workspace).hitJson()) {
-            hits.add(HitJson.read(json));
+        return hitsBesides(workspace, List.of(), "");
+    }
+
+    /**
+     * The hits in hand and every other hit kept. Only hits another run found first are read back
+     * (parsing hit JSON is the costly part), so the first hunt into a workspace and a re-run of the
+     * same input read none.
+     */
+    private static List<Hit> hitsBesides(Workspace workspace, List<StoredHit> inHand, String runId) throws StoreException
+    {
+        Set<String> known = new HashSet<>();
+        List<Hit> hits = new ArrayList<>(inHand.size());
+        for (StoredHit stored : inHand) {
+            if (known.add(stored.id())) {
+                hits.add(stored.hit());
+            }
+        }
+        List<String> others = new WorkspaceQueries(workspace).hitJsonBesidesRun(runId, known);
+        if (!others.isEmpty()) {
+            others.parallelStream().map(HitJson::read).forEachOrdered(hits::add);
+            // One order whatever came from where, the order a single hunt over all the input gives.
+            hits.sort(Hunter.HIT_ORDER);
         }
         return hits;
     }
 
     /** Organisation verdicts, campaigns and exposure matches over everything kept, replacing the previous ones. */
-    static Recorded recompute(Workspace workspace, CampaignAnalyzer analyzer, IngestResult ingest) throws StoreException
+    static Recorded recompute(Workspace workspace, CampaignAnalyzer analyzer, IngestResult ingest, List<StoredHit> inHand) throws StoreException
     {
         WorkspaceQueries queries = new WorkspaceQueries(workspace);
-        List<Hit> hits = hits(workspace);
+        List<Hit> hits = hitsBesides(workspace, inHand, ingest.runId());
         Map<String, SortedSet<String>> hosts = queries.hostsRead();
         List<OrganisationVerdict> verdicts = OrganisationAssessor.assess(hosts, hits);
         CampaignAnalysis campaigns = analyzer.analyze(hits);

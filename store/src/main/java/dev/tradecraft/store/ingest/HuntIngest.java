@@ -3,9 +3,10 @@ package dev.tradecraft.store.ingest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.tradecraft.core.Hit;
@@ -34,14 +35,19 @@ public final class HuntIngest
 
     private static long insertHits(Connection connection, String runId, List<StoredHit> hits) throws SQLException
     {
-        Set<String> seen = new HashSet<>();
-        List<StoredHit> distinct = new ArrayList<>(hits.size());
+        Map<String, StoredHit> byId = new LinkedHashMap<>();
         for (StoredHit hit : hits) {
-            if (seen.add(hit.id())) {
-                distinct.add(hit);
-            }
+            byId.putIfAbsent(hit.id(), hit);
         }
-        return RowAppender.appendNew(connection, "hits", distinct, (row, stored) -> {
+        // Hits carry the whole event; only the keys go to the database to learn which are new.
+        Set<String> unknown = RowAppender.unknownKeys(connection, "hits", "hit_id", byId.keySet());
+        List<StoredHit> fresh = new ArrayList<>(unknown.size());
+        byId.forEach((id, hit) -> {
+            if (unknown.contains(id)) {
+                fresh.add(hit);
+            }
+        });
+        RowAppender.append(connection, "hits", fresh, (row, stored) -> {
             Hit hit = stored.hit();
             row.text(stored.id())
                     .text(runId)
@@ -57,6 +63,7 @@ public final class HuntIngest
                     .text(Rows.jsonObject(hit.matchedFields()))
                     .text(stored.json());
         });
+        return fresh.size();
     }
 
     /** "line 12", "record 4711", "offset 0": the position without its file. */

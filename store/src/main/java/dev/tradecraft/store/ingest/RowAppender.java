@@ -1,11 +1,15 @@
 package dev.tradecraft.store.ingest;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -51,6 +55,34 @@ final class RowAppender implements AutoCloseable
             }
         }
         return Rows.count(connection, table) - before;
+    }
+
+    /**
+     * The keys among {@code keys} that {@code table} does not hold yet (its key column is
+     * {@code column}): only the keys travel to the database, so finding that a large input is
+     * already kept costs little.
+     */
+    static Set<String> unknownKeys(Connection connection, String table, String column, Collection<String> keys) throws SQLException
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE incoming_keys (key VARCHAR)");
+        }
+        try {
+            append(connection, Target.STAGING, "incoming_keys", List.copyOf(keys), (row, key) -> row.text(key));
+            Set<String> unknown = new HashSet<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT key FROM incoming_keys ANTI JOIN " + table + " ON key = " + column)) {
+                while (rows.next()) {
+                    unknown.add(rows.getString(1));
+                }
+            }
+            return unknown;
+        }
+        finally {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS incoming_keys");
+            }
+        }
     }
 
     /** Where a table lives: the workspace database, or the connection's temporary catalog. */

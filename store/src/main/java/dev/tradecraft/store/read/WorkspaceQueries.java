@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -358,6 +359,31 @@ public final class WorkspaceQueries
                     ResultSet rows = statement.executeQuery("SELECT hit_json FROM hits ORDER BY organisation, host, file, position, rule_id")) {
                 while (rows.next()) {
                     hits.add(rows.getString(1));
+                }
+            }
+            return hits;
+        });
+    }
+
+    /**
+     * The hit JSON of every hit another run than {@code runId} found first, leaving out the ids in
+     * {@code skip} (hits the caller holds already), in the same stable order as {@link #hitJson}.
+     */
+    public List<String> hitJsonBesidesRun(String runId, Set<String> skip) throws StoreException
+    {
+        requireNonNull(runId, "runId is null");
+        requireNonNull(skip, "skip is null");
+        return workspace.read("read hits", connection -> {
+            List<String> hits = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT hit_id, hit_json FROM hits WHERE run_id <> ? ORDER BY organisation, host, file, position, rule_id")) {
+                statement.setString(1, runId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (!skip.contains(rows.getString(1))) {
+                            hits.add(rows.getString(2));
+                        }
+                    }
                 }
             }
             return hits;
