@@ -53,6 +53,7 @@ public final class SampleWorkspace
     public static final String CLEAN = "cedar-valley";
     public static final String CAMPAIGN = "TC-1";
     public static final String SCRIPT = "<script>alert(1)</script>";
+    public static final String REFERER = "\"><img src=x onerror=alert(2)>";
     public static final String ATTACKER_IP = "107.191.58.76";
     public static final String WEBSHELL = "/_layouts/15/spinstall0.aspx";
     public static final Instant T0 = Instant.parse("2025-07-18T18:04:00Z");
@@ -116,6 +117,8 @@ public final class SampleWorkspace
         fields.put("cs-uri-stem", path);
         fields.put("cs-user-agent", userAgent);
         fields.put("c-ip", ATTACKER_IP);
+        // Not matched by any rule: shown as context beside the hit, and just as hostile.
+        fields.put("cs-referer", REFERER);
         Event event = new Event(new Origin(organisation, host), SourcePosition.line(organisation + "/" + host + "/u_ex250718.log", line),
                 Optional.of(time), new Logsource("windows", "webserver", "iis"), EventFields.of(fields));
         return new Hit(rule, event, Map.of("cs-uri-stem", path, "cs-user-agent", userAgent));

@@ -244,6 +244,7 @@ class TestWorkspace
             assertEquals(List.of("TC-1"), acme.summary().campaigns());
             assertEquals(1, acme.hitCount());
             assertEquals("<script>alert(1)</script>", acme.hits().get(0).matched().get("cs(User-Agent)"), "stored as data, as it came");
+            assertEquals("/_layouts/15/ToolPane.aspx", acme.hits().get(0).context().get("cs-uri-stem"), "unmatched event fields as context");
             assertEquals(1, acme.servers().size());
             assertEquals(Optional.of("sp.acme.example"), acme.servers().get(0).matchedBy());
             assertEquals(List.of("compromised", "attempted"), queries.organisations().stream().map(o -> o.status()).toList());

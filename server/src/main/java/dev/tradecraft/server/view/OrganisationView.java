@@ -8,6 +8,7 @@ import dev.tradecraft.server.html.Display;
 import dev.tradecraft.server.html.HtmlBuilder;
 import dev.tradecraft.server.html.Markup;
 import dev.tradecraft.server.response.ResponseChecklist;
+import dev.tradecraft.store.ingest.HitContext;
 import dev.tradecraft.store.read.CampaignDetail;
 import dev.tradecraft.store.read.HitRow;
 import dev.tradecraft.store.read.OrganisationDetail;
@@ -109,7 +110,7 @@ public final class OrganisationView
                 : "The first " + detail.hits().size() + " of " + detail.hitCount() + " hits, in time order.", "class", "muted");
         out.open("table", "class", "hits");
         out.open("tr").element("th", "time").element("th", "level").element("th", "rule").element("th", "host").element("th", "evidence")
-                .element("th", "matched fields").close("tr");
+                .element("th", "matched fields, then context").close("tr");
         for (HitRow hit : detail.hits()) {
             out.open("tr", "class", "hit");
             out.element("td", Display.second(hit.time()));
@@ -120,6 +121,13 @@ public final class OrganisationView
             out.open("td");
             for (Map.Entry<String, String> field : hit.matched().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
                 out.open("div", "class", "mono").element("strong", field.getKey()).text(" " + field.getValue()).close("div");
+            }
+            // What the rule did not match but a responder wants beside it: the request or the process.
+            for (String name : HitContext.FIELDS) {
+                String value = hit.context().get(name);
+                if (value != null && !hit.matched().containsKey(name)) {
+                    out.element("div", name + " " + value, "class", "mono muted");
+                }
             }
             out.close("td");
             out.close("tr");

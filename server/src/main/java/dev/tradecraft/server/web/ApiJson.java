@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tradecraft.core.Level;
 import dev.tradecraft.server.response.ChecklistItem;
 import dev.tradecraft.server.response.ResponseChecklist;
+import dev.tradecraft.store.ingest.HitContext;
 import dev.tradecraft.store.read.CampaignDetail;
 import dev.tradecraft.store.read.CampaignSummary;
 import dev.tradecraft.store.read.CampaignVictim;
@@ -261,6 +262,14 @@ final class ApiJson
         json.writeObjectFieldStart("matched");
         for (Map.Entry<String, String> field : hit.matched().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             json.writeStringField(field.getKey(), field.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("context");
+        for (String name : HitContext.FIELDS) {
+            String value = hit.context().get(name);
+            if (value != null) {
+                json.writeStringField(name, value);
+            }
         }
         json.writeEndObject();
         json.writeEndObject();

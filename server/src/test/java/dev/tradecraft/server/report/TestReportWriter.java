@@ -26,7 +26,8 @@ import dev.tradecraft.store.read.WorkspaceQueries;
 
 class TestReportWriter
 {
-    private static final Pattern RESOURCE = Pattern.compile("(?i)(src|href|xlink:href|action)\\s*=\\s*[\"']?([^\"' >]*)");
+    /** An attribute that loads or links something, inside a tag (text holds no raw '<', so it cannot fake one). */
+    private static final Pattern RESOURCE = Pattern.compile("(?i)<[^<>]*?\\s(src|href|xlink:href|action)\\s*=\\s*[\"']?([^\"' >]*)");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-22T09:00:00Z"), ZoneOffset.UTC);
 
     @TempDir

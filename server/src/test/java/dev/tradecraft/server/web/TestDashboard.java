@@ -192,6 +192,9 @@ class TestDashboard
         assertFalse(body.contains(SampleWorkspace.SCRIPT));
         assertTrue(body.contains("<strong>cs-user-agent</strong> " + ESCAPED_SCRIPT), "the matched field, as text");
         assertTrue(body.contains("Webshell " + ESCAPED_SCRIPT + " requested"), "the rule title, as text");
+        assertFalse(body.contains(SampleWorkspace.REFERER));
+        assertTrue(body.contains("cs-referer &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), "an unmatched field shown as context, as text");
+        assertTrue(body.contains("c-ip " + SampleWorkspace.ATTACKER_IP), "the client address beside the hit");
         String json = api("/api/organisations/acme-energy").body();
         assertTrue(json.contains(SampleWorkspace.SCRIPT), "JSON carries the value as it was, for machines");
     }

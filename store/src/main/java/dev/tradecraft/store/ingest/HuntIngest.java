@@ -61,6 +61,7 @@ public final class HuntIngest
                     .text(positionText(hit))
                     .time(hit.time())
                     .text(Rows.jsonObject(hit.matchedFields()))
+                    .text(Rows.jsonObject(HitContext.of(hit.event())))
                     .text(stored.json());
         });
         return fresh.size();

@@ -10,9 +10,11 @@ import java.util.Optional;
  * A hit as shown: rule, where, when and the fields that matched (attacker-controlled text).
  *
  * @param position e.g. {@code line 12} or {@code record 4711}
+ * @param matched the fields the rule matched
+ * @param context the event's fields a responder reads first (request, client, process), matched or not
  */
 public record HitRow(String ruleId, String kind, String title, String level, String organisation, String host, String file, String position,
-        Optional<Instant> time, Map<String, String> matched)
+        Optional<Instant> time, Map<String, String> matched, Map<String, String> context)
 {
     public HitRow
     {
@@ -26,5 +28,6 @@ public record HitRow(String ruleId, String kind, String title, String level, Str
         requireNonNull(position, "position is null");
         requireNonNull(time, "time is null");
         matched = Map.copyOf(matched);
+        context = Map.copyOf(context);
     }
 }

@@ -331,13 +331,14 @@ public final class WorkspaceQueries
             }
             List<HitRow> hits = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT rule_id, rule_kind, title, level, organisation, host, file, "
-                    + "position, event_time, matched FROM hits WHERE organisation = ? ORDER BY event_time NULLS LAST, file, position, rule_id LIMIT ?")) {
+                    + "position, event_time, matched, context FROM hits WHERE organisation = ? ORDER BY event_time NULLS LAST, file, position, rule_id LIMIT ?")) {
                 statement.setString(1, name);
                 statement.setInt(2, Math.max(0, hitLimit));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         hits.add(new HitRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                                rows.getString(6), rows.getString(7), rows.getString(8), time(rows, 9), jsonObject(rows.getString(10))));
+                                rows.getString(6), rows.getString(7), rows.getString(8), time(rows, 9), jsonObject(rows.getString(10)),
+                                jsonObject(rows.getString(11))));
                     }
                 }
             }

@@ -43,6 +43,7 @@ CREATE TABLE hits (
     position      VARCHAR NOT NULL,      -- line 12, record 4711 or offset 0
     event_time    TIMESTAMPTZ,
     matched       VARCHAR NOT NULL,      -- matched fields as a JSON object
+    context       VARCHAR NOT NULL,      -- the event fields a responder reads first (HitContext), as a JSON object
     hit_json      VARCHAR NOT NULL       -- the whole hit in Tradecraft's hit JSON (rule, event, fields)
 );
 
