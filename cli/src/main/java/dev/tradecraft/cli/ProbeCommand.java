@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +25,9 @@ import dev.tradecraft.exposure.probe.ProbeResult;
 import dev.tradecraft.exposure.probe.ProbeScope;
 import dev.tradecraft.exposure.probe.Prober;
 import dev.tradecraft.exposure.scan.Banner;
+import dev.tradecraft.store.StoreException;
+import dev.tradecraft.store.Workspace;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,6 +69,10 @@ final class ProbeCommand implements Callable<Integer>
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     private Path out;
 
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: ./tradecraft-data): the SharePoint services "
+            + "reached are kept there with their verdicts, like 'tradecraft exposure' keeps them.")
+    private Path workspace = Workspace.DEFAULT_FOLDER;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no per-target failure lines.")
     private boolean quiet;
 
@@ -90,6 +98,7 @@ final class ProbeCommand implements Callable<Integer>
         targets.problems().forEach(problem -> stderr.println("scope: " + TerminalText.safe(problem.toString())));
         stderr.println("Probing " + targets.targets().size() + " target(s) authorised by: " + TerminalText.safe(targets.authorisation()));
         stderr.flush();
+        Instant started = Instant.now();
         AtomicLong done = new AtomicLong();
         ProbeResult result;
         try (CountProgress progress = CountProgress.start("probing", "targets", done, stderr, ProgressLine.wanted(quiet))) {
@@ -114,6 +123,15 @@ final class ProbeCommand implements Callable<Integer>
             }
         }
         ExposureRun.Result exposures = ExposureRun.analyze(result.banners(), analyzer, exposure -> true);
+        try (Workspace store = Workspace.open(workspace)) {
+            // The scope file is the probe's input: probing the same scope again is the same run.
+            WorkspaceRecorder.keepExposure(store, List.of(scope), exposures.exposures().stream().filter(ExposureRun.SHAREPOINT).toList(),
+                    exposures.summary().records(), analyzer.cves().get(0), started, new CampaignOptions().analyzer(stderr));
+        }
+        catch (StoreException e) {
+            stderr.println("tradecraft probe: " + TerminalText.safe(e.getMessage()));
+            return ExitCodes.INVALID_INPUT;
+        }
         List<CrossReference.Match> matches = List.of();
         Writer writer = out != null ? Files.newBufferedWriter(out, StandardCharsets.UTF_8) : stdout;
         try {

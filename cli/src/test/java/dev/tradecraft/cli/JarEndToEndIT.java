@@ -38,7 +38,8 @@ class JarEndToEndIT
         World world = new WorldGenerator(new WorldSpec(4242, 24, demo.firstDay(), 4, demo.requestsPerHostPerDay() / 2)).write(temp.resolve("world"));
         Path summary = temp.resolve("summary.json");
         Path hits = temp.resolve("hits.jsonl");
-        Result run = run("hunt", world.webLogs().toString(), world.events().toString(), "--summary-json", summary.toString(), "--out", hits.toString(), "--quiet");
+        Result run = run("hunt", world.webLogs().toString(), world.events().toString(), "--summary-json", summary.toString(), "--out", hits.toString(),
+                "--workspace", temp.resolve("workspace").toString(), "--quiet");
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stdout().startsWith("ORGANISATION"), run.stdout());
 

@@ -106,8 +106,12 @@ class TestExposureCommand
             Path scope = temp.resolve("scope.txt");
             Files.writeString(scope, "authorised-by: test suite, loopback only\nhttp://127.0.0.1:" + server.getAddress().getPort() + "\n",
                     StandardCharsets.UTF_8);
-            CommandRun run = CommandRun.of("probe", "--scope", scope.toString(), "--format", "json", "--quiet", "--timeout", "5");
+            Path workspace = temp.resolve("probe-workspace");
+            CommandRun run = CommandRun.of("probe", "--scope", scope.toString(), "--format", "json", "--quiet", "--timeout", "5",
+                    "--workspace", workspace.toString());
             assertEquals(0, run.exitCode(), run.err());
+            CommandRun kept = CommandRun.of("sql", "--workspace", workspace.toString(), "--format", "csv", "SELECT address, state FROM exposures");
+            assertEquals("address,state\r\n127.0.0.1,ambiguous\r\n", kept.out(), kept.err());
             assertTrue(run.out().contains("\"kind\" : \"sharepoint-onprem\""), run.out());
             assertTrue(run.out().contains("\"state\" : \"ambiguous\""), run.out());
             assertTrue(run.err().contains("authorised by: test suite, loopback only"), run.err());
