@@ -57,6 +57,8 @@ public final class HuntJob
                 .setRecordSerializer(new HitMessageSerializer(settings.hitsTopic()))
                 .setDeliveryGuarantee(settings.guarantee())
                 .setTransactionalIdPrefix(settings.transactionalIdPrefix())
+                // The sink asks for an hour; brokers refuse more than transaction.max.timeout.ms, 15 minutes by default.
+                .setProperty("transaction.timeout.ms", "900000")
                 .build();
         hits.sinkTo(sink).name("hits");
     }

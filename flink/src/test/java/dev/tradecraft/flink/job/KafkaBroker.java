@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,7 +69,7 @@ final class KafkaBroker implements AutoCloseable
 
     void createTopic(String name, int partitions) throws Exception
     {
-        try (Admin admin = cluster.admin()) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }
@@ -91,9 +92,15 @@ final class KafkaBroker implements AutoCloseable
      */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Duration timeout)
     {
+        return readAll(topic, true, timeout);
+    }
+
+    /** As {@link #readAll(String, Duration)}, or every record written, committed or not, when {@code committed} is false. */
+    List<ConsumerRecord<byte[], byte[]>> readAll(String topic, boolean committed, Duration timeout)
+    {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committed ? "read_committed" : "read_uncommitted");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,14 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.tradecraft.core.Hit;
 import dev.tradecraft.flink.detect.DetectionSources;
 import dev.tradecraft.flink.send.LogTreeSender;
-import dev.tradecraft.hunt.Hunter;
 import dev.tradecraft.hunt.LogFile;
-import dev.tradecraft.hunt.LogTree;
-import dev.tradecraft.hunt.content.DetectionContent;
 import dev.tradecraft.hunt.output.HitJson;
-import dev.tradecraft.scenarios.World;
-import dev.tradecraft.scenarios.WorldGenerator;
-import dev.tradecraft.scenarios.WorldSpec;
 
 /**
  * The whole distributed path on one machine: a generated world's IIS logs and Windows JSON events
@@ -63,17 +56,9 @@ class TestFlinkJobEndToEnd
     static void startKafkaAndHuntEmbedded() throws Exception
     {
         kafka = KafkaBroker.start();
-        WorldSpec demo = WorldSpec.demo();
-        World world = new WorldGenerator(new WorldSpec(77, 6, demo.firstDay(), demo.days(), demo.requestsPerHostPerDay() / 4)).write(temp.resolve("world"));
-        files = LogTree.discover(List.of(world.webLogs(), world.events()), Optional.empty());
-        DetectionContent content = DetectionContent.load(List.of(), List.of(), Optional.empty());
-        embeddedHits = Hunter.builder(content.ruleset())
-                .iocs(content.iocs())
-                .correlations(content.correlations())
-                .threads(PARALLELISM)
-                .build()
-                .hunt(files)
-                .hits();
+        HuntedWorld world = HuntedWorld.create(temp.resolve("world"));
+        files = world.files();
+        embeddedHits = world.hits();
     }
 
     @AfterAll
