@@ -47,6 +47,8 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
 {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DetectFunction.class);
+    /** IIS files read at once per subtask before the least recently used reader is dropped (and later rebuilt from state). */
+    private static final int OPEN_FILES = 256;
 
     private final DetectionSources sources;
 
@@ -80,7 +82,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
         events = getRuntimeContext().getMetricGroup().counter("tradecraftEvents");
         hits = getRuntimeContext().getMetricGroup().counter("tradecraftHits");
         problems = getRuntimeContext().getMetricGroup().counter("tradecraftReadProblems");
-        decoder = new RecordDecoder(problem -> problems.inc());
+        decoder = new RecordDecoder(problem -> problems.inc(), OPEN_FILES);
         fieldsDirective = getRuntimeContext().getState(new ValueStateDescriptor<>("w3c-fields", Types.STRING));
         dateDirective = getRuntimeContext().getState(new ValueStateDescriptor<>("w3c-date", Types.STRING));
     }
@@ -104,15 +106,16 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
         if (record.format() == LogFormat.WINDOWS_JSON) {
             return decoder.decodeJson(record);
         }
+        // The directives before this line, for a reader that must be built anew; the line itself,
+        // directive or not, goes to the file's reader, which keeps its own layout from then on.
+        Optional<Event> event = decoder.decodeW3c(record, Optional.ofNullable(fieldsDirective.value()), Optional.ofNullable(dateDirective.value()));
         if (RecordDecoder.isFieldsDirective(record.text())) {
             fieldsDirective.update(record.text());
-            return Optional.empty();
         }
-        if (RecordDecoder.isDateDirective(record.text())) {
+        else if (RecordDecoder.isDateDirective(record.text())) {
             dateDirective.update(record.text());
-            return Optional.empty();
         }
-        return decoder.decodeW3c(record, Optional.ofNullable(fieldsDirective.value()), Optional.ofNullable(dateDirective.value()));
+        return event;
     }
 
     /** Sigma hits, then one hit per indicator seen in the event, as {@code Hunter} reports them. */

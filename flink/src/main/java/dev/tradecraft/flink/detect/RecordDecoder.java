@@ -1,11 +1,14 @@
 package dev.tradecraft.flink.detect;
 
+import static dev.tradecraft.core.Checks.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.tradecraft.core.Event;
@@ -18,21 +21,35 @@ import dev.tradecraft.readers.json.WindowsJsonReader;
 
 /**
  * Turns one input record into an Event with the project's own readers, so a line means in the
- * stream exactly what it means in {@code tradecraft hunt}.
+ * stream exactly what it means in {@code tradecraft hunt}. Events and problems get the record's own
+ * position, since the readers count lines of what they were given, not of the file.
  *
- * <p>An IIS line is read together with the {@code #Date} and {@code #Fields} directives in force
- * for its file (the caller keeps them, per file, in keyed state): the reader sees them first, then
- * the line, as it would in the file. The event is then given the record's own position, since the
- * reader counted lines of that short text, not of the file. Problems are reported at the record's
- * position for the same reason.
+ * <p>IIS lines: each open file has its own {@link W3cReader}, fed one line at a time, so it keeps
+ * the file's {@code #Fields} layout as it does reading the file. At most {@code openFiles} readers
+ * are kept (least recently used go first: each holds a 128 KiB buffer). A file whose reader was
+ * dropped, or that a restored job meets again, gets a new reader that is first shown the
+ * {@code #Date} and {@code #Fields} directives in force, which the caller keeps per file in keyed
+ * state. JSON objects: a new reader each, as the JSON reader cannot go on after an end of input.
+ *
+ * <p>Not thread-safe: one per operator instance.
  */
 public final class RecordDecoder
 {
     private final ProblemSink problems;
+    private final Map<String, OpenW3cFile> openFiles;
 
-    public RecordDecoder(ProblemSink problems)
+    public RecordDecoder(ProblemSink problems, int openFiles)
     {
         this.problems = requireNonNull(problems, "problems is null");
+        checkArgument(openFiles >= 1, "openFiles must be at least 1: %s", openFiles);
+        this.openFiles = new LinkedHashMap<>(16, 0.75f, true)
+        {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, OpenW3cFile> eldest)
+            {
+                return size() > openFiles;
+            }
+        };
     }
 
     /** The event of a Windows JSON record, or empty when the reader found none (a damaged object). */
@@ -52,6 +69,24 @@ public final class RecordDecoder
     public Optional<Event> decodeW3c(LogRecord record, Optional<String> fields, Optional<String> date)
     {
         requireNonNull(record, "record is null");
+        if (record.text().indexOf('\n') >= 0) {
+            // A fed reader would keep the lines after the first for the next record; read it alone.
+            return decodeW3cAlone(record, fields, date);
+        }
+        OpenW3cFile file = openFiles.get(record.fileKey());
+        if (file == null) {
+            file = new OpenW3cFile(record, problems);
+            StringBuilder directives = new StringBuilder();
+            date.ifPresent(line -> directives.append(line).append('\n'));
+            fields.ifPresent(line -> directives.append(line).append('\n'));
+            file.skip(directives.toString());
+            openFiles.put(record.fileKey(), file);
+        }
+        return file.read(record, withoutByteOrderMark(record));
+    }
+
+    private Optional<Event> decodeW3cAlone(LogRecord record, Optional<String> fields, Optional<String> date)
+    {
         StringBuilder text = new StringBuilder(record.text().length() + 256);
         date.ifPresent(line -> text.append(line).append('\n'));
         fields.ifPresent(line -> text.append(line).append('\n'));
@@ -102,6 +137,49 @@ public final class RecordDecoder
     private ProblemSink restamped(LogRecord record)
     {
         return problem -> problems.report(new ReadProblem(record.position(), problem.kind(), problem.message()));
+    }
+
+    /** An IIS file being read: its reader, and the record it is reading, for problem positions. */
+    private static final class OpenW3cFile
+    {
+        private final FeedReader feed = new FeedReader();
+        private final W3cReader reader;
+        private LogRecord current;
+
+        OpenW3cFile(LogRecord first, ProblemSink problems)
+        {
+            this.current = first;
+            this.reader = new W3cReader(feed, first.file(), first.origin(),
+                    problem -> problems.report(new ReadProblem(current.position(), problem.kind(), problem.message())));
+        }
+
+        /** Shows the reader directives that yield no event. */
+        void skip(String directives)
+        {
+            feed.feed(directives);
+            advance();
+        }
+
+        Optional<Event> read(LogRecord record, String line)
+        {
+            current = record;
+            feed.feed(line + "\n");
+            if (!advance()) {
+                return Optional.empty();
+            }
+            Event event = reader.current();
+            return Optional.of(new Event(event.origin(), record.position(), event.time(), event.logsource(), event.fields()));
+        }
+
+        private boolean advance()
+        {
+            try {
+                return reader.advance();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("reading " + current.position() + " from memory failed", e);
+            }
+        }
     }
 
     private static Optional<Event> readOne(EventReader reader, LogRecord record)

@@ -23,7 +23,7 @@ class TestRecordDecoder
     private static final String FIELDS = "#Fields: date time s-ip cs-method cs-uri-stem cs(User-Agent) sc-status";
 
     private final List<ReadProblem> problems = new ArrayList<>();
-    private final RecordDecoder decoder = new RecordDecoder(problems::add);
+    private final RecordDecoder decoder = new RecordDecoder(problems::add, 1);
 
     @Test
     void testIisLineIsReadWithTheFieldsInForceAndKeepsItsOwnLine()
@@ -35,6 +35,43 @@ class TestRecordDecoder
         assertEquals("Mozilla/5.0 (Windows)", event.field("cs-user-agent"));
         assertEquals(Optional.of(Instant.parse("2025-07-18T18:06:14Z")), event.time());
         assertEquals("contoso", event.origin().organisation());
+    }
+
+    @Test
+    void testFileReaderKeepsTheLayoutOfTheDirectivesItWasFed()
+    {
+        assertEquals(Optional.empty(), decoder.decodeW3c(iis(1, "#Fields: date time cs-method"), Optional.empty(), Optional.empty()));
+        Event first = decoder.decodeW3c(iis(2, "2025-07-18 18:06:14 GET"), Optional.empty(), Optional.empty()).orElseThrow();
+        assertEquals("GET", first.field("cs-method"));
+        assertEquals(Optional.empty(), decoder.decodeW3c(iis(3, "#Fields: date time cs-uri-stem"), Optional.empty(), Optional.empty()));
+        Event second = decoder.decodeW3c(iis(4, "2025-07-18 18:06:15 /_layouts/15/start.aspx"), Optional.empty(), Optional.empty()).orElseThrow();
+        assertEquals("/_layouts/15/start.aspx", second.field("cs-uri-stem"));
+        assertEquals(SourcePosition.line("u_ex250718.log", 4), second.position());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void testDroppedReaderIsRebuiltFromTheDirectivesInForce()
+    {
+        // One open file at a time: every switch between the two files drops the other's reader.
+        LogRecord other = new LogRecord("contoso", "sp-wfe02", "u_ex250718.log", LogFormat.IIS_W3C, SourcePosition.Unit.LINE, 1, "#Fields: cs-method");
+        decoder.decodeW3c(iis(1, "#Fields: date time cs-method"), Optional.empty(), Optional.empty());
+        decoder.decodeW3c(other, Optional.empty(), Optional.empty());
+        Event event = decoder.decodeW3c(iis(2, "2025-07-18 18:06:14 GET"), Optional.of("#Fields: date time cs-method"), Optional.empty()).orElseThrow();
+        assertEquals("GET", event.field("cs-method"));
+        assertEquals("sp-wfe01", event.origin().host());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void testMultiLineRecordIsReadAloneAndLeavesNothingBehind()
+    {
+        decoder.decodeW3c(iis(1, FIELDS), Optional.empty(), Optional.empty());
+        Event event = decoder.decodeW3c(iis(2, "2025-07-18 18:06:14 10.0.0.5 GET /a Mozilla 200\n2025-07-18 18:06:15 10.0.0.5 GET /b Mozilla 200"),
+                Optional.of(FIELDS), Optional.empty()).orElseThrow();
+        assertEquals("/a", event.field("cs-uri-stem"));
+        Event next = decoder.decodeW3c(iis(4, "2025-07-18 18:06:16 10.0.0.5 GET /c Mozilla 200"), Optional.of(FIELDS), Optional.empty()).orElseThrow();
+        assertEquals("/c", next.field("cs-uri-stem"));
     }
 
     @Test
