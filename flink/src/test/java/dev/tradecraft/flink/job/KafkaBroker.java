@@ -1,5 +1,6 @@
 package dev.tradecraft.flink.job;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,8 +135,20 @@ final class KafkaBroker implements AutoCloseable
     }
 
     @Override
-    public void close() throws Exception
+    public void close() throws IOException
     {
-        cluster.close();
+        try {
+            cluster.close();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the Kafka broker", e);
+        }
+        catch (IOException | RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new IOException("stopping the Kafka broker failed", e);
+        }
     }
 }
