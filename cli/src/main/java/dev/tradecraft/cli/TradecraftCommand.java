@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 "Hunt a zero-day campaign across many organisations: exposure, compromise, attribution, response.",
                 "Start with: tradecraft demo"},
         subcommands = {DemoCommand.class, HuntCommand.class, CampaignsCommand.class, ExposureCommand.class, ProbeCommand.class, RulesCommand.class, EvtxCommand.class,
-                SqlCommand.class, ExportCommand.class, ReportCommand.class, ServeCommand.class,
+                SqlCommand.class, ExportCommand.class, ReportCommand.class, ServeCommand.class, KafkaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TradecraftCommand
 {
