@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +22,14 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import dev.tradecraft.core.Hit;
 import dev.tradecraft.hunt.output.HitJson;
+import dev.tradecraft.store.StoreException;
+import dev.tradecraft.store.Workspace;
+import dev.tradecraft.store.ingest.StoredHit;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +52,13 @@ final class KafkaHitsCommand implements Callable<Integer>
     @Option(names = "--out", paramLabel = "FILE", description = "Write the hits to FILE instead of stdout.")
     private Path out;
 
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Also keep the hits in this workspace and recompute its organisations "
+            + "and campaigns over everything kept there (how campaigns come from the stream; docs/scale-out.md).")
+    private Path workspace;
+
+    @Mixin
+    private CampaignOptions campaignOptions = new CampaignOptions();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up when the topic has not been read to its end by then (default: 60).")
     private int timeoutSeconds = 60;
 
@@ -51,6 +66,8 @@ final class KafkaHitsCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         PrintWriter stderr = spec.commandLine().getErr();
+        Instant started = Instant.now();
+        List<StoredHit> kept = new ArrayList<>();
         long hits = 0;
         long unreadable = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig());
@@ -74,7 +91,10 @@ final class KafkaHitsCommand implements Callable<Integer>
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String line = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
                     try {
-                        HitJson.read(line);
+                        Hit hit = HitJson.read(line);
+                        if (workspace != null) {
+                            kept.add(new StoredHit(hit, line));
+                        }
                     }
                     catch (IllegalArgumentException e) {
                         unreadable++;
@@ -88,6 +108,17 @@ final class KafkaHitsCommand implements Callable<Integer>
             }
         }
         stderr.println(hits + " hits read from " + TerminalText.safe(topic) + (unreadable == 0 ? "" : ", " + unreadable + " records that are not hits skipped"));
+        if (workspace != null) {
+            try (Workspace store = Workspace.open(workspace)) {
+                WorkspaceRecorder.Recorded recorded = WorkspaceRecorder.keepStreamHits(store, kept, "kafka " + bootstrapServers + " " + topic, started,
+                        campaignOptions.analyzer(stderr));
+                HuntReporter.printWorkspace(recorded, workspace, stderr);
+            }
+            catch (StoreException e) {
+                stderr.println("tradecraft kafka hits: " + TerminalText.safe(e.getMessage()));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         stderr.flush();
         return ExitCodes.OK;
     }

@@ -77,6 +77,19 @@ final class WorkspaceRecorder
     }
 
     /**
+     * Hits that came from elsewhere (the Flink job's hits topic): kept like a hunt's, without files,
+     * and everything recomputed. Reading the same topic again adds only hits not kept yet.
+     *
+     * @param source where they came from, e.g. {@code kafka broker:9092 tradecraft-hits}
+     */
+    static Recorded keepStreamHits(Workspace workspace, List<StoredHit> hits, String source, Instant started, CampaignAnalyzer analyzer)
+            throws StoreException
+    {
+        RunRecord run = new RunRecord("kafka-hits", source, started, Instant.now(), 0, hits.size());
+        return workspace.atomically("keep the hits", () -> recompute(workspace, analyzer, HuntIngest.record(workspace, run, List.of(), hits), hits));
+    }
+
+    /**
      * @param services the SharePoint services to keep
      * @param records scan records read
      */

@@ -160,6 +160,23 @@ class TestKafkaCommands
         assertEquals(written, new TreeSet<>(lines));
         assertEquals(hits.size(), lines.size(), "each committed hit once, the aborted one not at all");
         assertTrue(run.err().contains(hits.size() + " hits read from hits, 1 records that are not hits skipped"), run.err());
+
+        // Campaigns from the stream: the hits kept in a workspace give the campaigns a hunt of the same files gives.
+        Path fromStream = temp.resolve("stream-workspace");
+        CommandRun keep = CommandRun.of("kafka", "hits", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", "hits", "--out",
+                temp.resolve("again.jsonl").toString(), "--workspace", fromStream.toString());
+        assertEquals(0, keep.exitCode(), keep.err());
+        assertTrue(keep.err().contains(hits.size() + " new hits (" + hits.size() + " kept)"), keep.err());
+        Path fromHunt = temp.resolve("hunt-workspace");
+        assertEquals(0, CommandRun.of("hunt", world.webLogs().toString(), world.events().toString(), "--workspace", fromHunt.toString(), "--quiet")
+                .exitCode());
+        String campaigns = "SELECT campaign_id, verdict, confidence, organisations, intrusions FROM campaigns ORDER BY campaign_id";
+        CommandRun streamCampaigns = CommandRun.of("sql", "--workspace", fromStream.toString(), "--format", "csv", campaigns);
+        assertEquals(CommandRun.of("sql", "--workspace", fromHunt.toString(), "--format", "csv", campaigns).out(), streamCampaigns.out());
+        assertTrue(streamCampaigns.out().lines().count() > 1, "the world has campaigns: " + streamCampaigns.out());
+        CommandRun again = CommandRun.of("kafka", "hits", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", "hits", "--out",
+                temp.resolve("again.jsonl").toString(), "--workspace", fromStream.toString());
+        assertTrue(again.err().contains("0 new hits (" + hits.size() + " kept)"), again.err());
     }
 
     private static void createTopic(String name, int partitions) throws Exception
