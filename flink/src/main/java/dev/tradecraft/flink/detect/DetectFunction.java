@@ -11,16 +11,21 @@ import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tradecraft.campaigns.observe.SightingExtractor;
+import dev.tradecraft.campaigns.output.SightingJson;
 import dev.tradecraft.core.Event;
 import dev.tradecraft.core.Hit;
-import dev.tradecraft.flink.sink.HitMessage;
+import dev.tradecraft.core.Sighting;
+import dev.tradecraft.flink.sink.OrganisationJson;
 import dev.tradecraft.flink.source.LogRecord;
 import dev.tradecraft.hunt.content.DetectionContent;
 import dev.tradecraft.hunt.ioc.IocIndicator;
@@ -43,12 +48,15 @@ import dev.tradecraft.sigma.SigmaRuleset;
  * <p>Correlation rules are not run here yet (they need windows over several files' matches); a
  * rule set that has them is reported at start.
  */
-public final class DetectFunction extends KeyedProcessFunction<String, LogRecord, HitMessage>
+public final class DetectFunction extends KeyedProcessFunction<String, LogRecord, OrganisationJson>
 {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DetectFunction.class);
     /** IIS files read at once per subtask before the least recently used reader is dropped (and later rebuilt from state). */
     private static final int OPEN_FILES = 256;
+
+    /** The sightings the hits say about an adversary (campaigns' {@code SightingExtractor}), as sighting JSON. */
+    public static final OutputTag<OrganisationJson> SIGHTINGS = new OutputTag<>("sightings", TypeInformation.of(OrganisationJson.class));
 
     private final DetectionSources sources;
 
@@ -88,7 +96,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
     }
 
     @Override
-    public void processElement(LogRecord record, Context context, Collector<HitMessage> out) throws Exception
+    public void processElement(LogRecord record, Context context, Collector<OrganisationJson> out) throws Exception
     {
         Optional<Event> event = decode(record);
         if (event.isEmpty()) {
@@ -97,7 +105,11 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
         events.inc();
         for (Hit hit : match(event.get())) {
             hits.inc();
-            out.collect(new HitMessage(hit.origin().organisation(), HitJson.toJson(hit)));
+            out.collect(new OrganisationJson(hit.origin().organisation(), HitJson.toJson(hit)));
+            Optional<Sighting> sighting = SightingExtractor.extract(hit);
+            if (sighting.isPresent()) {
+                context.output(SIGHTINGS, new OrganisationJson(hit.origin().organisation(), SightingJson.toJson(sighting.get())));
+            }
         }
     }
 

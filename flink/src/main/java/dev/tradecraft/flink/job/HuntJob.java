@@ -8,12 +8,13 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import dev.tradecraft.flink.detect.DetectFunction;
-import dev.tradecraft.flink.sink.HitMessage;
-import dev.tradecraft.flink.sink.HitMessageSerializer;
+import dev.tradecraft.flink.sink.OrganisationJson;
+import dev.tradecraft.flink.sink.OrganisationJsonSerializer;
 import dev.tradecraft.flink.source.LogRecord;
 import dev.tradecraft.flink.source.LogRecordDeserializer;
 
@@ -21,7 +22,8 @@ import dev.tradecraft.flink.source.LogRecordDeserializer;
  * The job graph: Kafka log records → keyed by file → detection → hits topic.
  *
  * <pre>
- * input topic ──KafkaSource──► LogRecord ──keyBy(file)──► DetectFunction ──► HitMessage ──KafkaSink──► hits topic
+ * input topic ──KafkaSource──► LogRecord ──keyBy(file)──► DetectFunction ──► hits (OrganisationJson) ──KafkaSink──► hits topic
+ *                                                              └─ side output: sightings ──KafkaSink──► sightings topic
  * </pre>
  * Keying by file keeps a file's lines in order on one subtask, which IIS needs (a line is read with
  * the {@code #Fields} before it), and spreads files over the parallel subtasks.
@@ -50,18 +52,24 @@ public final class HuntJob
             source.setBounded(OffsetsInitializer.latest());
         }
         DataStream<LogRecord> records = env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "log records");
-        DataStream<HitMessage> hits = records
+        SingleOutputStreamOperator<OrganisationJson> hits = records
                 .keyBy(LogRecord::fileKey)
                 .process(new DetectFunction(settings.detection()))
                 .name("detect");
-        KafkaSink<HitMessage> sink = KafkaSink.<HitMessage>builder()
+        hits.sinkTo(sink(settings, settings.hitsTopic(), "-hits")).name("hits");
+        hits.getSideOutput(DetectFunction.SIGHTINGS).sinkTo(sink(settings, settings.sightingsTopic(), "-sightings")).name("sightings");
+    }
+
+    private static KafkaSink<OrganisationJson> sink(JobSettings settings, String topic, String transactionalSuffix)
+    {
+        return KafkaSink.<OrganisationJson>builder()
                 .setBootstrapServers(settings.bootstrapServers())
-                .setRecordSerializer(new HitMessageSerializer(settings.hitsTopic()))
+                .setRecordSerializer(new OrganisationJsonSerializer(topic))
                 .setDeliveryGuarantee(settings.guarantee())
-                .setTransactionalIdPrefix(settings.transactionalIdPrefix())
+                // Each sink needs transactional ids of its own.
+                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + transactionalSuffix)
                 // The sink asks for an hour; brokers refuse more than transaction.max.timeout.ms, 15 minutes by default.
                 .setProperty("transaction.timeout.ms", "900000")
                 .build();
-        hits.sinkTo(sink).name("hits");
     }
 }

@@ -19,6 +19,7 @@ import dev.tradecraft.flink.detect.DetectionSources;
  * --bootstrap-servers  Kafka brokers (required)
  * --input-topic        log records (default tradecraft-logs)
  * --hits-topic         hits (default tradecraft-hits)
+ * --sightings-topic    sightings (default tradecraft-sightings)
  * --group-id           consumer group (default tradecraft-hunt)
  * --bounded            true: read what the topic holds at start, then finish (default false)
  * --guarantee          exactly-once | at-least-once | none (default exactly-once)
@@ -69,6 +70,7 @@ public final class HuntJobMain
         DetectionSources detection = new DetectionSources(repeated.getOrDefault("rules", List.of()), repeated.getOrDefault("iocs", List.of()),
                 single.getOrDefault("mappings", ""));
         return new JobSettings(bootstrap, single.getOrDefault("input-topic", "tradecraft-logs"), single.getOrDefault("hits-topic", "tradecraft-hits"),
+                single.getOrDefault("sightings-topic", "tradecraft-sightings"),
                 single.getOrDefault("group-id", "tradecraft-hunt"), Boolean.parseBoolean(single.getOrDefault("bounded", "false")),
                 guarantee(single.getOrDefault("guarantee", "exactly-once")), single.getOrDefault("transactional-id-prefix", "tradecraft-hunt"),
                 Long.parseLong(single.getOrDefault("checkpoint-ms", "10000")), detection);

@@ -16,6 +16,7 @@ import dev.tradecraft.flink.detect.DetectionSources;
  * @param bootstrapServers Kafka brokers, {@code host:port,…}
  * @param inputTopic topic of log records ({@code dev.tradecraft.flink.source.LogRecordCodec})
  * @param hitsTopic topic the hits are written to, as hit JSON keyed by organisation
+ * @param sightingsTopic topic the sightings are written to, as sighting JSON keyed by organisation
  * @param groupId consumer group, under which the source commits its offsets on checkpoints
  * @param bounded read up to the input's end offsets at start, then finish (a batch over what was sent); otherwise run until cancelled
  * @param guarantee {@code EXACTLY_ONCE} needs checkpointing and writes hits in Kafka transactions
@@ -23,7 +24,7 @@ import dev.tradecraft.flink.detect.DetectionSources;
  * @param checkpointMillis checkpoint interval; 0 for none
  * @param detection the rules and indicators
  */
-public record JobSettings(String bootstrapServers, String inputTopic, String hitsTopic, String groupId, boolean bounded, DeliveryGuarantee guarantee,
+public record JobSettings(String bootstrapServers, String inputTopic, String hitsTopic, String sightingsTopic, String groupId, boolean bounded, DeliveryGuarantee guarantee,
         String transactionalIdPrefix, long checkpointMillis, DetectionSources detection) implements Serializable
 {
     private static final long serialVersionUID = 1L;
@@ -33,6 +34,8 @@ public record JobSettings(String bootstrapServers, String inputTopic, String hit
         checkNotBlank(bootstrapServers, "bootstrapServers");
         checkNotBlank(inputTopic, "inputTopic");
         checkNotBlank(hitsTopic, "hitsTopic");
+        checkNotBlank(sightingsTopic, "sightingsTopic");
+        checkArgument(!sightingsTopic.equals(hitsTopic), "hits and sightings need topics of their own: %s", hitsTopic);
         checkNotBlank(groupId, "groupId");
         requireNonNull(guarantee, "guarantee is null");
         checkNotBlank(transactionalIdPrefix, "transactionalIdPrefix");

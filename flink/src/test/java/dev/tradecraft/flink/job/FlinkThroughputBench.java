@@ -85,7 +85,7 @@ public final class FlinkThroughputBench
         kafka.createTopic("hits-" + name, 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         long checkpoints = guarantee == DeliveryGuarantee.EXACTLY_ONCE ? 2000 : 0;
-        HuntJob.define(env, new JobSettings(kafka.bootstrapServers(), "logs", "hits-" + name, name, true, guarantee, name, checkpoints,
+        HuntJob.define(env, new JobSettings(kafka.bootstrapServers(), "logs", "hits-" + name, "sightings-" + name, name, true, guarantee, name, checkpoints,
                 DetectionSources.builtIn()));
         JobExecutionResult result = env.execute(name);
         int written = kafka.readAll("hits-" + name, Duration.ofSeconds(60)).size();

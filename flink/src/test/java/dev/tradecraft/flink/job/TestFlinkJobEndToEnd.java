@@ -1,13 +1,16 @@
 package dev.tradecraft.flink.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tradecraft.campaigns.CampaignAnalyzer;
+import dev.tradecraft.campaigns.observe.SightingExtractor;
+import dev.tradecraft.campaigns.output.SightingJson;
 import dev.tradecraft.core.Hit;
+import dev.tradecraft.core.Sighting;
 import dev.tradecraft.flink.detect.DetectionSources;
 import dev.tradecraft.flink.send.LogTreeSender;
 import dev.tradecraft.hunt.LogFile;
@@ -74,6 +81,7 @@ class TestFlinkJobEndToEnd
     {
         kafka.createTopic("logs", 4);
         kafka.createTopic("hits", 2);
+        kafka.createTopic("sightings", 2);
         LogTreeSender.Summary sent;
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             sent = new LogTreeSender(producer, "logs").send(files);
@@ -83,7 +91,7 @@ class TestFlinkJobEndToEnd
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
-        HuntJob.define(env, new JobSettings(kafka.bootstrapServers(), "logs", "hits", "end-to-end", true, DeliveryGuarantee.AT_LEAST_ONCE,
+        HuntJob.define(env, new JobSettings(kafka.bootstrapServers(), "logs", "hits", "sightings", "end-to-end", true, DeliveryGuarantee.AT_LEAST_ONCE,
                 "end-to-end", 0, DetectionSources.builtIn()));
         env.execute("end-to-end");
 
@@ -103,6 +111,32 @@ class TestFlinkJobEndToEnd
         assertEquals(streamed.size(), keys(streamed).size(), "no hit is written twice");
         // Beyond the keys: the same events, times, matched fields and rule details.
         assertEquals(new TreeSet<>(embeddedHits.stream().map(HitJson::toJson).toList()), new TreeSet<>(streamed));
+
+        // The sightings topic: what the campaigns code extracts from the embedded hunt's hits, one per hit that says something.
+        List<String> sightings = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : kafka.readAll("sightings", Duration.ofSeconds(30))) {
+            sightings.add(new String(record.value(), StandardCharsets.UTF_8));
+        }
+        List<String> expectedSightings = embeddedHits.stream().map(SightingExtractor::extract).flatMap(Optional::stream).map(SightingJson::toJson)
+                .sorted().toList();
+        assertFalse(expectedSightings.isEmpty(), "the world's hits give sightings");
+        assertEquals(expectedSightings, sightings.stream().sorted().toList());
+        // And they read back into the campaigns code: the same campaigns as from the hunt's hits.
+        List<Sighting> read = sightings.stream().map(SightingJson::read).toList();
+        assertEquals(CampaignAnalyzer.builder().build().analyze(embeddedHits).campaigns(),
+                CampaignAnalyzer.builder().build().analyzeSightings(ordered(read)).campaigns());
+    }
+
+    /** Sightings in the order the embedded analysis extracts them (hit order), whatever order the topic's partitions gave. */
+    private static List<Sighting> ordered(List<Sighting> sightings)
+    {
+        List<Sighting> ordered = new ArrayList<>(sightings);
+        ordered.sort(Comparator.comparing((Sighting sighting) -> sighting.origin().organisation())
+                .thenComparing(sighting -> sighting.origin().host())
+                .thenComparing(sighting -> sighting.evidence().file())
+                .thenComparingLong(sighting -> sighting.evidence().index())
+                .thenComparing(Sighting::ruleId));
+        return ordered;
     }
 
     /** organisation, host, file, position and rule of each hit, read back through the hit JSON contract. */

@@ -99,7 +99,7 @@ class TestFlinkJobRestart
         env.configure(restarts);
         env.setParallelism(2);
         // An interval longer than the test: every checkpoint is one the test triggers.
-        HuntJob.define(env, new JobSettings(kafka.bootstrapServers(), "logs", "hits", "restart", false, DeliveryGuarantee.EXACTLY_ONCE,
+        HuntJob.define(env, new JobSettings(kafka.bootstrapServers(), "logs", "hits", "sightings", "restart", false, DeliveryGuarantee.EXACTLY_ONCE,
                 "restart", Duration.ofMinutes(30).toMillis(), DetectionSources.builtIn()));
         JobClient job = env.executeAsync("restart");
         try {

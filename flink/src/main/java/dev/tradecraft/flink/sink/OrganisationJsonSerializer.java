@@ -7,20 +7,20 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Writes a {@link HitMessage} to the hits topic: key the organisation, value the hit JSON, both UTF-8. */
-public final class HitMessageSerializer implements KafkaRecordSerializationSchema<HitMessage>
+/** Writes an {@link OrganisationJson} to its topic: key the organisation, value the JSON line, both UTF-8. */
+public final class OrganisationJsonSerializer implements KafkaRecordSerializationSchema<OrganisationJson>
 {
     private static final long serialVersionUID = 1L;
 
     private final String topic;
 
-    public HitMessageSerializer(String topic)
+    public OrganisationJsonSerializer(String topic)
     {
         this.topic = checkNotBlank(topic, "topic");
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(HitMessage hit, KafkaSinkContext context, Long timestamp)
+    public ProducerRecord<byte[], byte[]> serialize(OrganisationJson hit, KafkaSinkContext context, Long timestamp)
     {
         return new ProducerRecord<>(topic, hit.organisation().getBytes(StandardCharsets.UTF_8), hit.json().getBytes(StandardCharsets.UTF_8));
     }
