@@ -24,6 +24,7 @@ import dev.tradecraft.campaigns.observe.SightingExtractor;
 import dev.tradecraft.campaigns.output.SightingJson;
 import dev.tradecraft.core.Event;
 import dev.tradecraft.core.Hit;
+import dev.tradecraft.core.RuleRef;
 import dev.tradecraft.core.Sighting;
 import dev.tradecraft.flink.sink.OrganisationJson;
 import dev.tradecraft.flink.source.LogRecord;
@@ -33,6 +34,7 @@ import dev.tradecraft.hunt.ioc.IocMatcher;
 import dev.tradecraft.hunt.output.HitJson;
 import dev.tradecraft.readers.LogFormat;
 import dev.tradecraft.sigma.SigmaRuleset;
+import dev.tradecraft.sigma.correlation.CorrelationEngine;
 
 /**
  * The hunt's per-event step as a Flink operator, keyed by file ({@link LogRecord#fileKey()}): each
@@ -45,8 +47,8 @@ import dev.tradecraft.sigma.SigmaRuleset;
  * IIS file, the {@code #Fields} and {@code #Date} directives in force: it is checkpointed, so a
  * restored job reads the lines after a checkpoint with the right field layout.
  *
- * <p>Correlation rules are not run here yet (they need windows over several files' matches); a
- * rule set that has them is reported at start.
+ * <p>Correlation rules need the matches of every file: their base matches go to the
+ * {@link #BASE_MATCHES} side output for {@code CorrelateFunction}.
  */
 public final class DetectFunction extends KeyedProcessFunction<String, LogRecord, OrganisationJson>
 {
@@ -57,11 +59,14 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
 
     /** The sightings the hits say about an adversary (campaigns' {@code SightingExtractor}), as sighting JSON. */
     public static final OutputTag<OrganisationJson> SIGHTINGS = new OutputTag<>("sightings", TypeInformation.of(OrganisationJson.class));
+    /** Matches of the rules correlation rules count, as hit JSON, for {@code CorrelateFunction}. */
+    public static final OutputTag<OrganisationJson> BASE_MATCHES = new OutputTag<>("base-matches", TypeInformation.of(OrganisationJson.class));
 
     private final DetectionSources sources;
 
     private transient SigmaRuleset ruleset;
     private transient IocMatcher iocs;
+    private transient CorrelationEngine correlations;
     private transient RecordDecoder decoder;
     private transient ValueState<String> fieldsDirective;
     private transient ValueState<String> dateDirective;
@@ -80,10 +85,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
         DetectionContent content = sources.load();
         ruleset = content.ruleset();
         iocs = content.iocs();
-        if (!content.correlations().isEmpty()) {
-            LOG.warn("{} correlation rules are not evaluated by the Flink job yet; their base rules' own matches are reported",
-                    content.correlations().size());
-        }
+        correlations = new CorrelationEngine(content.correlations());
         if (!content.ruleProblems().isEmpty() || !content.iocProblems().isEmpty()) {
             LOG.warn("detection content: {} rules and {} indicator lines could not be used", content.ruleProblems().size(), content.iocProblems().size());
         }
@@ -105,7 +107,16 @@ public final class DetectFunction extends KeyedProcessFunction<String, LogRecord
         events.inc();
         for (Hit hit : match(event.get())) {
             hits.inc();
-            out.collect(new OrganisationJson(hit.origin().organisation(), HitJson.toJson(hit)));
+            boolean sigma = hit.rule().kind() == RuleRef.Kind.SIGMA;
+            String json = HitJson.toJson(hit);
+            if (sigma && correlations.baseRuleIds().contains(hit.rule().id())) {
+                context.output(BASE_MATCHES, new OrganisationJson(hit.origin().organisation(), json));
+            }
+            // As Hunter: a rule that only feeds correlations (no generate: true) is not reported itself.
+            if (sigma && !correlations.reportsOwnMatches(hit.rule().id())) {
+                continue;
+            }
+            out.collect(new OrganisationJson(hit.origin().organisation(), json));
             Optional<Sighting> sighting = SightingExtractor.extract(hit);
             if (sighting.isPresent()) {
                 context.output(SIGHTINGS, new OrganisationJson(hit.origin().organisation(), SightingJson.toJson(sighting.get())));

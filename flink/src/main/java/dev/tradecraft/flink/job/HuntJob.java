@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import dev.tradecraft.flink.correlate.CorrelateFunction;
 import dev.tradecraft.flink.detect.DetectFunction;
 import dev.tradecraft.flink.sink.OrganisationJson;
 import dev.tradecraft.flink.sink.OrganisationJsonSerializer;
@@ -23,7 +24,8 @@ import dev.tradecraft.flink.source.LogRecordDeserializer;
  *
  * <pre>
  * input topic ──KafkaSource──► LogRecord ──keyBy(file)──► DetectFunction ──► hits (OrganisationJson) ──KafkaSink──► hits topic
- *                                                              └─ side output: sightings ──KafkaSink──► sightings topic
+ *                                                              ├─ side output: sightings ──KafkaSink──► sightings topic
+ *                                                              └─ side output: base matches ──► CorrelateFunction ──► hits, sightings
  * </pre>
  * Keying by file keeps a file's lines in order on one subtask, which IIS needs (a line is read with
  * the {@code #Fields} before it), and spreads files over the parallel subtasks.
@@ -52,12 +54,18 @@ public final class HuntJob
             source.setBounded(OffsetsInitializer.latest());
         }
         DataStream<LogRecord> records = env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "log records");
-        SingleOutputStreamOperator<OrganisationJson> hits = records
+        SingleOutputStreamOperator<OrganisationJson> detected = records
                 .keyBy(LogRecord::fileKey)
                 .process(new DetectFunction(settings.detection()))
                 .name("detect");
-        hits.sinkTo(sink(settings, settings.hitsTopic(), "-hits")).name("hits");
-        hits.getSideOutput(DetectFunction.SIGHTINGS).sinkTo(sink(settings, settings.sightingsTopic(), "-sightings")).name("sightings");
+        SingleOutputStreamOperator<OrganisationJson> correlated = detected.getSideOutput(DetectFunction.BASE_MATCHES)
+                .keyBy(match -> CorrelateFunction.KEY)
+                .process(new CorrelateFunction(settings.detection()))
+                .name("correlate")
+                .setParallelism(1);
+        detected.union(correlated).sinkTo(sink(settings, settings.hitsTopic(), "-hits")).name("hits");
+        detected.getSideOutput(DetectFunction.SIGHTINGS).union(correlated.getSideOutput(DetectFunction.SIGHTINGS))
+                .sinkTo(sink(settings, settings.sightingsTopic(), "-sightings")).name("sightings");
     }
 
     private static KafkaSink<OrganisationJson> sink(JobSettings settings, String topic, String transactionalSuffix)
