@@ -11,7 +11,8 @@ class TestHelp
     @Test
     void testEveryCommandAnswersHelp()
     {
-        for (String command : new String[] {"demo", "hunt", "campaigns", "exposure", "probe", "rules", "rules check", "rules test"}) {
+        for (String command : new String[] {"demo", "hunt", "campaigns", "exposure", "probe", "rules", "rules check", "rules test", "evtx", "evtx dump",
+                "sql", "export", "report", "serve", "kafka", "kafka send", "kafka hits"}) {
             String[] words = (command + " --help").split(" ");
             CommandRun run = CommandRun.of(words);
             assertEquals(0, run.exitCode(), command + ": " + run.err());
