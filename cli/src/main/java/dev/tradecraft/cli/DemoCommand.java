@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tradecraft.campaigns.CampaignAnalysis;
-import dev.tradecraft.campaigns.CampaignAnalyzer;
 import dev.tradecraft.campaigns.stix.StixBundleWriter;
 import dev.tradecraft.core.ExposureState;
 import dev.tradecraft.core.ServiceKind;
@@ -135,10 +134,10 @@ final class DemoCommand implements Callable<Integer>
             Files.deleteIfExists(demoWorkspace.resolve(Workspace.DATABASE_FILE));
             Files.deleteIfExists(demoWorkspace.resolve(Workspace.DATABASE_FILE + ".wal"));
             try (Workspace store = Workspace.open(demoWorkspace)) {
-                CampaignAnalyzer analyzer = campaignOptions.analyzer(err);
+                // The fresh workspace has no hunt yet to tie the servers to; the hunt kept next ties them.
                 WorkspaceRecorder.keepExposure(store, List.of(world.shodanBanners()), exposure.exposures(), exposure.summary().records(),
-                        exposureAnalyzer.cves().get(0), exposureStarted, analyzer);
-                recorded = WorkspaceRecorder.keepHunt(store, result, HuntCommand.configuration(content), huntStarted, analyzer);
+                        exposureAnalyzer.cves().get(0), exposureStarted, WorkspaceRecorder.crossReference(store));
+                recorded = WorkspaceRecorder.keepHunt(store, result, HuntCommand.configuration(content), huntStarted, campaignOptions.analyzer(err));
             }
         }
         catch (StoreException e) {

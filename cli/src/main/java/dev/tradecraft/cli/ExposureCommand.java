@@ -9,25 +9,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import dev.tradecraft.core.Exposure;
-import dev.tradecraft.core.Hit;
 import dev.tradecraft.exposure.CrossReference;
 import dev.tradecraft.exposure.ExposureAnalyzer;
 import dev.tradecraft.exposure.ExposureJson;
 import dev.tradecraft.exposure.ExposureRun;
 import dev.tradecraft.exposure.scan.ScanProblem;
-import dev.tradecraft.hunt.verdict.OrganisationAssessor;
 import dev.tradecraft.store.StoreException;
 import dev.tradecraft.store.Workspace;
-import dev.tradecraft.store.read.WorkspaceQueries;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,9 +61,6 @@ final class ExposureCommand implements Callable<Integer>
             + "and their verdicts are kept there, and cross-referenced with the organisations its hunts judged.")
     private Path workspace = Workspace.DEFAULT_FOLDER;
 
-    @Mixin
-    private CampaignOptions campaignOptions = new CampaignOptions();
-
     @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: all cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -98,7 +90,7 @@ final class ExposureCommand implements Callable<Integer>
         CrossReference crossReference;
         try {
             store = Workspace.open(workspace);
-            crossReference = CrossReference.of(footprints(store));
+            crossReference = WorkspaceRecorder.crossReference(store);
         }
         catch (StoreException e) {
             stderr.println("tradecraft exposure: " + e.getMessage());
@@ -125,7 +117,7 @@ final class ExposureCommand implements Callable<Integer>
         String cve = analyzer.cves().get(0);
         try {
             List<Exposure> sharePoint = result.exposures().stream().filter(ExposureRun.SHAREPOINT).toList();
-            WorkspaceRecorder.keepExposure(store, files, sharePoint, result.summary().records(), cve, started, campaignOptions.analyzer(stderr));
+            WorkspaceRecorder.keepExposure(store, files, sharePoint, result.summary().records(), cve, started, crossReference);
         }
         catch (StoreException e) {
             stderr.println("tradecraft exposure: " + e.getMessage());
@@ -156,13 +148,5 @@ final class ExposureCommand implements Callable<Integer>
             }
         }
         return result.summary().records() == 0 && !result.skippedFiles().isEmpty() ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
-    }
-
-    /** The hunts' view of each organisation, for tying scanned servers to them. */
-    private static Map<String, CrossReference.Footprint> footprints(Workspace store) throws StoreException
-    {
-        WorkspaceQueries queries = new WorkspaceQueries(store);
-        List<Hit> hits = WorkspaceRecorder.hits(store);
-        return HuntFootprints.of(OrganisationAssessor.assess(queries.hostsRead(), hits), hits);
     }
 }

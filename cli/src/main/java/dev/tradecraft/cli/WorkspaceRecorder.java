@@ -90,22 +90,37 @@ final class WorkspaceRecorder
     }
 
     /**
+     * Keeps an exposure (or probe) run and ties its servers to the hunted organisations. Scanned
+     * servers change no verdict, sighting or campaign, so only the exposure matches are recomputed.
+     *
      * @param services the SharePoint services to keep
      * @param records scan records read
+     * @param hunted the hunted organisations' footprints ({@link #crossReference})
      */
-    static Recorded keepExposure(Workspace workspace, List<Path> scanFiles, List<Exposure> services, long records, String cve, Instant started,
-            CampaignAnalyzer analyzer) throws StoreException
+    static IngestResult keepExposure(Workspace workspace, List<Path> scanFiles, List<Exposure> services, long records, String cve, Instant started,
+            CrossReference hunted) throws StoreException
     {
         List<FileRecord> files = scanFiles.parallelStream().map(WorkspaceRecorder::scanFile).toList();
         RunRecord run = new RunRecord("exposure", cve, started, Instant.now(), records, services.size());
-        return workspace.atomically("keep the exposure results",
-                () -> recompute(workspace, analyzer, ExposureIngest.record(workspace, run, files, services, cve), List.of()));
+        return workspace.atomically("keep the exposure results", () -> {
+            IngestResult ingest = ExposureIngest.record(workspace, run, files, services, cve);
+            DerivedTables.replaceExposureMatches(workspace, matches(new WorkspaceQueries(workspace), hunted));
+            return ingest;
+        });
+    }
+
+    /** The hunted organisations as the workspace knows them, for tying scanned servers to them. */
+    static CrossReference crossReference(Workspace workspace) throws StoreException
+    {
+        return CrossReference.of(HuntFootprints.of(new WorkspaceQueries(workspace)));
     }
 
     /** Every hit kept in the workspace, read back from its JSON. */
     static List<Hit> hits(Workspace workspace) throws StoreException
     {
-        return hitsBesides(workspace, List.of(), "");
+        List<Hit> hits = new ArrayList<>();
+        new WorkspaceQueries(workspace).hitJson().parallelStream().map(HitJson::read).forEachOrdered(hits::add);
+        return hits;
     }
 
     /**
@@ -139,17 +154,22 @@ final class WorkspaceRecorder
         Map<String, SortedSet<String>> hosts = queries.hostsRead();
         List<OrganisationVerdict> verdicts = OrganisationAssessor.assess(hosts, hits);
         CampaignAnalysis campaigns = analyzer.analyze(hits);
-        CrossReference crossReference = CrossReference.of(HuntFootprints.of(verdicts, hits));
-        List<ExposureMatch> matches = new ArrayList<>();
-        if (!crossReference.isEmpty()) {
-            for (ExposureRow row : queries.exposures(Integer.MAX_VALUE)) {
-                crossReference.match(exposure(row)).ifPresent(match -> matches.add(new ExposureMatch(row.id(), match.organisation(), match.matchedBy())));
-            }
-        }
+        List<ExposureMatch> matches = matches(queries, CrossReference.of(HuntFootprints.of(verdicts, hits)));
         DerivedState state = new DerivedState(verdicts.stream().map(WorkspaceRecorder::organisation).toList(), campaigns.campaigns(),
                 campaigns.reconnaissance(), matches);
         DerivedTables.replace(workspace, state);
         return new Recorded(ingest, verdicts, campaigns, hits.size());
+    }
+
+    private static List<ExposureMatch> matches(WorkspaceQueries queries, CrossReference hunted) throws StoreException
+    {
+        List<ExposureMatch> matches = new ArrayList<>();
+        if (!hunted.isEmpty()) {
+            for (ExposureRow row : queries.exposures(Integer.MAX_VALUE)) {
+                hunted.match(exposure(row)).ifPresent(match -> matches.add(new ExposureMatch(row.id(), match.organisation(), match.matchedBy())));
+            }
+        }
+        return matches;
     }
 
     private static OrganisationRecord organisation(OrganisationVerdict verdict)

@@ -59,17 +59,37 @@ public final class DerivedTables
             state.campaigns().forEach(campaign -> campaign.intrusions().forEach(intrusion -> intrusions.add(new IntrusionRow(campaign.id(), intrusion))));
             RowAppender.append(connection, "campaign_intrusions", intrusions, DerivedTables::intrusion);
             insertSightings(connection, state);
-            List<ExposureMatch> matches = new ArrayList<>();
-            Set<String> matched = new HashSet<>();
-            for (ExposureMatch match : state.exposureMatches()) {
-                if (matched.add(match.exposureId())) {
-                    matches.add(match);
-                }
-            }
-            RowAppender.append(connection, "exposure_matches", matches,
-                    (row, match) -> row.text(match.exposureId()).text(match.organisation()).text(match.matchedBy()));
+            insertMatches(connection, state.exposureMatches());
             return null;
         });
+    }
+
+    /**
+     * Replaces only the exposure matches: what an exposure run changes, since scanned servers
+     * alter no verdict, sighting or campaign.
+     */
+    public static void replaceExposureMatches(Workspace workspace, List<ExposureMatch> matches) throws StoreException
+    {
+        workspace.inTransaction("replace the exposure matches", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM exposure_matches");
+            }
+            insertMatches(connection, matches);
+            return null;
+        });
+    }
+
+    private static void insertMatches(Connection connection, List<ExposureMatch> all) throws SQLException
+    {
+        List<ExposureMatch> matches = new ArrayList<>();
+        Set<String> matched = new HashSet<>();
+        for (ExposureMatch match : all) {
+            if (matched.add(match.exposureId())) {
+                matches.add(match);
+            }
+        }
+        RowAppender.append(connection, "exposure_matches", matches,
+                (row, match) -> row.text(match.exposureId()).text(match.organisation()).text(match.matchedBy()));
     }
 
     private static void organisation(RowAppender row, OrganisationRecord organisation) throws SQLException

@@ -391,6 +391,27 @@ public final class WorkspaceQueries
         });
     }
 
+    /**
+     * The distinct server names and addresses in the hits' requests, per organisation: what ties a
+     * scanned server to a hunted organisation. Read by DuckDB from the stored hit JSON, so no hit
+     * is parsed here.
+     */
+    public List<ServerName> serverNames() throws StoreException
+    {
+        return workspace.read("read server names", connection -> {
+            List<ServerName> names = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT DISTINCT organisation, json_extract_string(hit_json, '$.event.\"cs-host\"') AS host, "
+                            + "json_extract_string(hit_json, '$.event.\"s-ip\"') AS address FROM hits "
+                            + "WHERE host IS NOT NULL OR address IS NOT NULL ORDER BY ALL")) {
+                while (rows.next()) {
+                    names.add(new ServerName(rows.getString(1), optional(rows, 2), optional(rows, 3)));
+                }
+            }
+            return names;
+        });
+    }
+
     /** Every organisation with log files read, and the hosts they came from. */
     public Map<String, SortedSet<String>> hostsRead() throws StoreException
     {
