@@ -136,7 +136,7 @@ final class DemoCommand implements Callable<Integer>
             try (Workspace store = Workspace.open(demoWorkspace)) {
                 // The fresh workspace has no hunt yet to tie the servers to; the hunt kept next ties them.
                 WorkspaceRecorder.keepExposure(store, List.of(world.shodanBanners()), exposure.exposures(), exposure.summary().records(),
-                        exposureAnalyzer.cves().get(0), exposureStarted, WorkspaceRecorder.crossReference(store));
+                        exposureAnalyzer.cves().get(0), exposureStarted);
                 recorded = WorkspaceRecorder.keepHunt(store, result, HuntCommand.configuration(content), huntStarted, campaignOptions.analyzer(err));
             }
         }

@@ -86,22 +86,20 @@ final class ExposureCommand implements Callable<Integer>
             stderr.println("tradecraft exposure: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        Workspace store;
+        // The workspace is opened briefly, before and after reading the scans, not held during a long
+        // read: a dashboard or a hunt in another terminal can use it meanwhile.
         CrossReference crossReference;
-        try {
-            store = Workspace.open(workspace);
+        try (Workspace store = Workspace.open(workspace)) {
             crossReference = WorkspaceRecorder.crossReference(store);
         }
         catch (StoreException e) {
             stderr.println("tradecraft exposure: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        try (store) {
-            return analyse(store, crossReference, analyzer, stdout, stderr);
-        }
+        return analyse(crossReference, analyzer, stdout, stderr);
     }
 
-    private int analyse(Workspace store, CrossReference crossReference, ExposureAnalyzer analyzer, PrintWriter stdout, PrintWriter stderr)
+    private int analyse(CrossReference crossReference, ExposureAnalyzer analyzer, PrintWriter stdout, PrintWriter stderr)
             throws IOException
     {
         boolean listServices = format == Format.json && (!noServices || allServices);
@@ -115,9 +113,9 @@ final class ExposureCommand implements Callable<Integer>
         }
         List<CrossReference.Match> matches = crossReference.matchAll(result.exposures());
         String cve = analyzer.cves().get(0);
-        try {
+        try (Workspace store = Workspace.open(workspace)) {
             List<Exposure> sharePoint = result.exposures().stream().filter(ExposureRun.SHAREPOINT).toList();
-            WorkspaceRecorder.keepExposure(store, files, sharePoint, result.summary().records(), cve, started, crossReference);
+            WorkspaceRecorder.keepExposure(store, files, sharePoint, result.summary().records(), cve, started);
         }
         catch (StoreException e) {
             stderr.println("tradecraft exposure: " + e.getMessage());

@@ -126,7 +126,7 @@ final class ProbeCommand implements Callable<Integer>
         try (Workspace store = Workspace.open(workspace)) {
             // The scope file is the probe's input: probing the same scope again is the same run.
             WorkspaceRecorder.keepExposure(store, List.of(scope), exposures.exposures().stream().filter(ExposureRun.SHAREPOINT).toList(),
-                    exposures.summary().records(), analyzer.cves().get(0), started, WorkspaceRecorder.crossReference(store));
+                    exposures.summary().records(), analyzer.cves().get(0), started);
         }
         catch (StoreException e) {
             stderr.println("tradecraft probe: " + TerminalText.safe(e.getMessage()));

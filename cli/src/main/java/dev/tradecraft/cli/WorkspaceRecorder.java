@@ -95,16 +95,16 @@ final class WorkspaceRecorder
      *
      * @param services the SharePoint services to keep
      * @param records scan records read
-     * @param hunted the hunted organisations' footprints ({@link #crossReference})
      */
-    static IngestResult keepExposure(Workspace workspace, List<Path> scanFiles, List<Exposure> services, long records, String cve, Instant started,
-            CrossReference hunted) throws StoreException
+    static IngestResult keepExposure(Workspace workspace, List<Path> scanFiles, List<Exposure> services, long records, String cve, Instant started)
+            throws StoreException
     {
         List<FileRecord> files = scanFiles.parallelStream().map(WorkspaceRecorder::scanFile).toList();
         RunRecord run = new RunRecord("exposure", cve, started, Instant.now(), records, services.size());
         return workspace.atomically("keep the exposure results", () -> {
             IngestResult ingest = ExposureIngest.record(workspace, run, files, services, cve);
-            DerivedTables.replaceExposureMatches(workspace, matches(new WorkspaceQueries(workspace), hunted));
+            // The organisations as kept now, inside this transaction: a hunt may have run since the scan started.
+            DerivedTables.replaceExposureMatches(workspace, matches(new WorkspaceQueries(workspace), crossReference(workspace)));
             return ingest;
         });
     }
