@@ -137,15 +137,17 @@ final class HuntCommand implements Callable<Integer>
                 SummaryJson.write(result, content.rulesInUse(), content.ruleProblems().size(), content.iocs().indicators().size(), writer);
             }
         }
-        WorkspaceRecorder.Recorded recorded;
+        WorkspaceRecorder.Recorded recorded = null;
+        CampaignAnalysis campaigns;
         try (Workspace store = Workspace.open(workspace)) {
             recorded = WorkspaceRecorder.keepHunt(store, result, configuration(content), started, campaignOptions.analyzer(stderr));
+            campaigns = recorded.campaigns();
         }
         catch (StoreException e) {
-            stderr.println("tradecraft hunt: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+            // The hunt's own results are still worth having: shown (and written) from this hunt alone.
+            stderr.println("tradecraft hunt: the results are not kept in the workspace: " + TerminalText.safe(e.getMessage()));
+            campaigns = campaignOptions.analyzer(stderr).analyze(result.hits());
         }
-        CampaignAnalysis campaigns = recorded.campaigns();
         if (stix != null) {
             try (Writer writer = Files.newBufferedWriter(stix, StandardCharsets.UTF_8)) {
                 StixBundleWriter.write(campaigns.campaigns(), Instant.now(), writer);
@@ -159,7 +161,9 @@ final class HuntCommand implements Callable<Integer>
         }
         if (!quiet) {
             HuntReporter.printSummary(result, content, stderr);
-            HuntReporter.printWorkspace(recorded, workspace, stderr);
+            if (recorded != null) {
+                HuntReporter.printWorkspace(recorded, workspace, stderr);
+            }
         }
         return result.filesRead() == 0 ? ExitCodes.NOTHING_DONE : ExitCodes.OK;
     }

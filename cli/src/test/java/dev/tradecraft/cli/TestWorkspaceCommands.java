@@ -107,6 +107,19 @@ class TestWorkspaceCommands
     }
 
     @Test
+    void testADamagedWorkspaceIsReportedAndTheHuntStillShowsItsResults() throws Exception
+    {
+        Path workspace = Files.createDirectories(temp.resolve("damaged"));
+        Files.write(workspace.resolve("tradecraft.duckdb"), new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'd', 'b'});
+        Path hits = temp.resolve("damaged-hits.jsonl");
+        CommandRun run = CommandRun.of("hunt", hostile.toString(), "--workspace", workspace.toString(), "--out", hits.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("the results are not kept in the workspace: cannot open"), run.err());
+        assertTrue(run.out().contains("evil-corp     attempted"), "the organisation table is still shown: " + run.out());
+        assertTrue(Files.readString(hits, StandardCharsets.UTF_8).contains("evil-corp"), "the hits are still written");
+    }
+
+    @Test
     void testSqlPrintsATableCsvOrJsonAndCannotWrite() throws Exception
     {
         Path workspace = temp.resolve("sql");
